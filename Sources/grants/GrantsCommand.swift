@@ -1,10 +1,38 @@
 import ArgumentParser
+import Foundation
 
-@main
 struct GrantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grants",
         abstract: "Import Chinese grant lists and paper exports, link papers to grants, and report per department.",
-        subcommands: []
+        discussion: """
+            The database is ./grants.sqlite unless --db PATH or the GRANTS_DB environment variable says otherwise.
+            Exit status: 0 success, 1 failure (nothing could be done), 2 usage error.
+            """,
+        subcommands: [
+            Import.self, Status.self, List.self, Extract.self, Link.self, Papers.self, Cites.self, Explain.self,
+            Audit.self, Report.self, Journals.self, Topics.self,
+        ]
     )
+}
+
+/// Entry point: maps argument errors to exit status 2 (the convention of grep, diff and friends).
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try GrantsCommand.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if GrantsCommand.exitCode(for: error) == .validationFailure {
+                Diagnostics.error(GrantsCommand.fullMessage(for: error))
+                exit(2)
+            }
+            GrantsCommand.exit(withError: error)
+        }
+    }
 }

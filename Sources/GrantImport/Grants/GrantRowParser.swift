@@ -1,0 +1,167 @@
+import Foundation
+import GrantModel
+
+/// Which funder a list belongs to (`--funder`).
+public enum FunderMode: String, CaseIterable, Sendable {
+    case nsfc, nkrdpc, auto
+}
+
+/// Turns spreadsheet rows into `Grant` values, or says why a row is rejected.
+public struct GrantRowParser: Sendable {
+    public let mapping: HeaderMapping
+    public let funder: FunderMode
+
+    public init(mapping: HeaderMapping, funder: FunderMode) {
+        self.mapping = mapping
+        self.funder = funder
+    }
+
+    /// Parses one data row. The error string is the reject reason.
+    public func parse(_ cells: [String]) -> Result<Grant, RowRejection> {
+        func cell(_ f: GrantField) -> String? {
+            guard let i = mapping.columns[f], i < cells.count else { return nil }
+            let v = cells[i].trimmingSpaces
+            return v.isEmpty ? nil : v
+        }
+        guard let rawNumber = cell(.number) else { return .failure(RowRejection("no grant number")) }
+        let type = cell(.type)
+        let jointHint = type.map { $0.contains("联合基金") || $0.lowercased().contains("joint") } ?? false
+        let parsed: GrantNumber?
+        switch funder {
+        case .auto: parsed = GrantNumber.parse(rawNumber, jointFundHint: jointHint)
+        case .nsfc: parsed = NSFCNumber.parse(rawNumber, jointFundHint: jointHint).map(GrantNumber.nsfc)
+        case .nkrdpc: parsed = KeyRDNumber.parse(rawNumber).map(GrantNumber.nkrdpc)
+        }
+        guard let number = parsed else {
+            let expected =
+                switch funder {
+                case .nsfc: "an NSFC number (8 digits, 11 digits, U…, T…, DYYBxxxx)"
+                case .nkrdpc: "a Key R&D number (YYYYYF + letter + 7 digits)"
+                case .auto: "an NSFC or Key R&D number"
+                }
+            return .failure(RowRejection("malformed number '\(rawNumber)': expected \(expected)"))
+        }
+        var g = Grant(number: number.text, funder: number.funder)
+        g.title = cell(.title)
+        g.pi = cell(.pi)
+        g.institution = cell(.institution)
+        if let type { (g.fundingType, g.fundingTypeSource) = (type, .given) }
+        if let code = cell(.code) {
+            g.applicationCode = ApplicationCode.mostSpecific(in: code) ?? code
+        }
+        if let y = cell(.year) {
+            guard let year = Self.parseYear(y) else { return .failure(RowRejection("unparseable year '\(y)'")) }
+            (g.year, g.yearSource) = (year, .given)
+        }
+        if let a = cell(.amount) {
+            guard let (yuan, unit, inferred) = parseAmount(a) else {
+                return .failure(RowRejection("unparseable amount '\(a)'"))
+            }
+            (g.amountYuan, g.amountRaw, g.amountUnit) = (yuan, a, unit.rawValue)
+            if inferred { g.notes.append("amount unit not stated; read '\(a)' as \(unit.rawValue)") }
+        }
+        if let p = cell(.period) {
+            g.period = p
+        } else if cell(.start) != nil || cell(.end) != nil {
+            g.period = "\(cell(.start) ?? "")-\(cell(.end) ?? "")"
+        }
+        g.keywords = cell(.keywords)
+        g.abstract = cell(.abstract)
+        if case .nsfc = number {
+            if let code = g.applicationCode, let d = NSFCDepartment(applicationCode: code) {
+                (g.department, g.departmentSource) = (d.rawValue, .given)
+            } else if let name = cell(.department) {
+                if let d = NSFCDepartment(name: name) {
+                    (g.department, g.departmentSource) = (d.rawValue, .given)
+                } else {
+                    g.notes.append("department '\(name)' not recognised; decoded from the number instead")
+                }
+            }
+        }
+        g.applyDecodedFacts(number)
+        g.extra = extraJSON(cells)
+        return .success(g)
+    }
+
+    private func extraJSON(_ cells: [String]) -> String? {
+        var dict: [String: String] = [:]
+        for i in mapping.unmapped where i < cells.count {
+            let v = cells[i].trimmingSpaces
+            if !v.isEmpty { dict[mapping.headers[i]] = v }
+        }
+        for i in cells.indices where i >= mapping.headers.count {
+            let v = cells[i].trimmingSpaces
+            if !v.isEmpty { dict["column \(i + 1)"] = v }
+        }
+        guard !dict.isEmpty, let data = try? JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys]) else {
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads `2019`, `2019.0`, `2019年`; years outside 1986…2100 are rejected (NSFC began in 1986).
+    static func parseYear(_ s: String) -> Int? {
+        var t = s.asciiFolded.trimmingSpaces
+        if t.hasSuffix("年") { t.removeLast() }
+        if t.hasSuffix(".0") { t.removeLast(2) }
+        guard t.count == 4, let y = Int(t), (1986...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// Reads an amount such as `18`, `29.5`, `65.0（万元）`, `200万元`, `1,234,000元`, `¥180000` into yuan.
+    /// Returns whether the unit had to be inferred.
+    func parseAmount(_ s: String) -> (Int64, HeaderMapping.AmountUnit, Bool)? {
+        var t = s.asciiFolded.replacingOccurrences(of: ",", with: "")
+        var unit = mapping.amountUnit
+        for (marker, u) in [("万元", HeaderMapping.AmountUnit.wan), ("万", .wan), ("元", .yuan)] where t.contains(marker) {
+            unit = u
+            t = t.replacingOccurrences(of: marker, with: "")
+        }
+        t = t.filter { !"()¥ ".contains($0) }
+        guard let value = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), value >= 0,
+            t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+        else { return nil }
+        let inferred = unit == nil
+        // NSFC awards are at least 1万元; a bare value below 100000 is far likelier 万元 than yuan.
+        let u = unit ?? (value < 100_000 ? .wan : .yuan)
+        var yuan = u == .wan ? value * 10_000 : value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &yuan, 0, .plain)
+        return (NSDecimalNumber(decimal: rounded).int64Value, u, inferred)
+    }
+}
+
+/// Why a row was rejected.
+public struct RowRejection: Error, Equatable, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// NSFC application codes (申请代码) as written in lists: `H1801`, or `一级：C05，二级：C0501，三级：C050101`.
+public enum ApplicationCode {
+    /// The longest code-shaped token (letter A–H or T followed by 2–6 digits) in the text.
+    public static func mostSpecific(in text: String) -> String? {
+        var best: String?
+        var current = ""
+        func flush() {
+            if current.count >= 3, current.count <= 7, current.dropFirst().allSatisfy(\.isNumber),
+                current.count > (best?.count ?? 0)
+            {
+                best = current
+            }
+            current = ""
+        }
+        for ch in text.asciiFolded.uppercased() {
+            if current.isEmpty {
+                if "ABCDEFGHT".contains(ch) { current.append(ch) }
+            } else if ch.isASCII, ch.isNumber {
+                current.append(ch)
+            } else {
+                flush()
+                if "ABCDEFGHT".contains(ch) { current.append(ch) }
+            }
+        }
+        flush()
+        return best
+    }
+}

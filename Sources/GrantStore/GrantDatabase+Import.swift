@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import GrantModel
+
+extension GrantDatabase {
+    /// Describes the file being imported, for the batch record.
+    public struct BatchInfo: Sendable {
+        public var kind: String
+        public var file: String
+        public var sheet: String?
+        public var format: String?
+        public var encoding: String?
+        public var options: String?
+        public var mapping: String?
+        public init(kind: String, file: String, sheet: String? = nil, format: String? = nil, encoding: String? = nil,
+                    options: String? = nil, mapping: String? = nil)
+        {
+            self.kind = kind
+            self.file = file
+            self.sheet = sheet
+            self.format = format
+            self.encoding = encoding
+            self.options = options
+            self.mapping = mapping
+        }
+    }
+
+    /// Imports one file's grants in one transaction.
+    ///
+    /// `body` streams the rows into the session. If it throws (or the process dies), nothing is kept.
+    /// If the file changes nothing (a re-import), the batch itself is rolled back too, so a re-import leaves no trace.
+    public func importGrants(_ info: BatchInfo, strict: Bool = false,
+                             _ body: (GrantImportSession) throws -> Void) throws -> ImportSummary
+    {
+        var result: ImportSummary?
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let batchId = try insertBatch(info, db: db)
+                let session = try GrantImportSession(db: db, batchId: batchId, file: info.file, strict: strict)
+                try body(session)
+                try session.finish()
+                var summary = session.summary
+                guard summary.changedAnything else {
+                    summary.batchId = nil
+                    result = summary
+                    return .rollback
+                }
+                try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
+                               arguments: [summary.inserted, summary.updated, summary.unchanged, summary.rejected, batchId])
+                result = summary
+                return .commit
+            }
+        }
+        return result ?? ImportSummary(file: info.file)
+    }
+
+    func insertBatch(_ info: BatchInfo, db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO importBatch (kind, file, sheet, format, encoding, options, mapping, startedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [info.kind, info.file, info.sheet, info.format, info.encoding, info.options, info.mapping, Date()])
+        return db.lastInsertedRowID
+    }
+}

@@ -1,0 +1,167 @@
+import GRDB
+
+extension GrantDatabase {
+    /// The schema timeline. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-grants") { db in
+            try db.create(table: "importBatch") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()  // grants | papers | journals | roster
+                t.column("file", .text).notNull()
+                t.column("sheet", .text)
+                t.column("format", .text)
+                t.column("encoding", .text)
+                t.column("options", .text)  // JSON: funder, mapping overrides, …
+                t.column("mapping", .text)  // JSON: header → field used
+                t.column("startedAt", .datetime).notNull()
+                t.column("inserted", .integer).notNull().defaults(to: 0)
+                t.column("updated", .integer).notNull().defaults(to: 0)
+                t.column("unchanged", .integer).notNull().defaults(to: 0)
+                t.column("rejected", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "grant") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("number", .text).notNull().unique()
+                t.column("funder", .text).notNull().indexed()
+                t.column("title", .text)
+                t.column("pi", .text).indexed()
+                t.column("institution", .text).indexed()
+                t.column("fundingType", .text)
+                t.column("fundingTypeSource", .text)
+                t.column("applicationCode", .text)
+                t.column("department", .text)
+                t.column("departmentSource", .text)
+                t.column("year", .integer)
+                t.column("yearSource", .text)
+                t.column("amountYuan", .integer)
+                t.column("amountRaw", .text)
+                t.column("amountUnit", .text)
+                t.column("period", .text)
+                t.column("keywords", .text)
+                t.column("abstract", .text)
+                t.column("extra", .text)  // unmapped columns, JSON object
+                t.column("projectNumber", .text).indexed()  // Key R&D sub-project → project
+                t.column("isPlaceholder", .boolean).notNull().defaults(to: false)
+                t.column("notes", .text)
+                t.column("sourceFile", .text)
+                t.column("sourceSheet", .text)
+                t.column("sourceRow", .integer)
+                t.column("batchId", .integer).references("importBatch")
+            }
+            try db.create(index: "grant_funder_department_year", on: "grant", columns: ["funder", "department", "year"])
+            try db.create(table: "grantHistory") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("grantId", .integer).notNull().references("grant", onDelete: .cascade).indexed()
+                t.column("batchId", .integer).notNull().references("importBatch")
+                t.column("field", .text).notNull()
+                t.column("oldValue", .text)
+                t.column("newValue", .text)
+            }
+            try db.create(table: "reject") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .integer).notNull().references("importBatch")
+                t.column("kind", .text).notNull()  // grant | paper
+                t.column("file", .text).notNull()
+                t.column("sheet", .text)
+                t.column("row", .integer).notNull()  // row (spreadsheets) or line (text exports)
+                t.column("reason", .text).notNull()
+                t.column("raw", .text).notNull()
+            }
+            try db.create(index: "reject_identity", on: "reject", columns: ["kind", "file", "row", "reason", "raw"], unique: true)
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text)
+            }
+        }
+        m.registerMigration("v2-papers") { db in
+            try db.create(table: "paper") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ut", .text).unique()
+                t.column("eid", .text).unique()
+                t.column("pmid", .text).unique()
+                t.column("doi", .text).unique()  // lower case
+                t.column("title", .text).notNull()
+                t.column("titleKey", .text).notNull()  // normalised title, for de-duplication with year
+                t.column("journal", .text)
+                t.column("journalAbbreviations", .text)  // JSON array
+                t.column("issn", .text)
+                t.column("eissn", .text)
+                t.column("year", .integer).indexed()
+                t.column("documentType", .text)
+                t.column("language", .text)
+                t.column("authors", .text)  // JSON array
+                t.column("addresses", .text)  // JSON array
+                t.column("countries", .text)  // JSON array
+                t.column("keywords", .text)  // JSON array
+                t.column("abstract", .text)
+                t.column("isNatureIndex", .boolean).notNull().defaults(to: false)
+                t.column("natureIndexJournal", .text)
+                t.column("natureIndexMatch", .text)  // issn | eissn | name | abbreviation
+                t.column("batchId", .integer).references("importBatch")
+            }
+            try db.create(index: "paper_titleKey_year", on: "paper", columns: ["titleKey", "year"])
+            try db.create(table: "paperSource") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("paperId", .integer).notNull().references("paper", onDelete: .cascade)
+                t.column("source", .text).notNull()  // wos | wos-tab | scopus | pubmed | cnki
+                t.column("recordKey", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("record", .integer).notNull()
+                t.column("line", .integer).notNull()
+                t.column("batchId", .integer).notNull().references("importBatch")
+            }
+            try db.create(index: "paperSource_identity", on: "paperSource", columns: ["paperId", "source", "recordKey"], unique: true)
+            try db.create(table: "fundingText") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("paperId", .integer).notNull().references("paper", onDelete: .cascade)
+                t.column("kind", .text).notNull()  // fu | fx | scopus-details | scopus-text | gr | cnki-fund
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "fundingText_identity", on: "fundingText", columns: ["paperId", "kind", "text"], unique: true)
+            try db.create(table: "mention") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("paperId", .integer).notNull().references("paper", onDelete: .cascade).indexed()
+                t.column("fundingTextId", .integer).notNull().references("fundingText", onDelete: .cascade)
+                t.column("funder", .text).notNull()
+                t.column("number", .text).notNull().indexed()
+                t.column("raw", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("funderText", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("valid", .boolean).notNull()
+                t.column("note", .text)
+            }
+            try db.create(table: "link") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("paperId", .integer).notNull().references("paper", onDelete: .cascade)
+                t.column("grantId", .integer).notNull().references("grant", onDelete: .cascade).indexed()
+                t.column("mentionId", .integer).references("mention", onDelete: .cascade)
+                t.column("confidence", .text).notNull()  // high | medium | low
+                t.column("confidenceRank", .integer).notNull()  // 3 high, 2 medium, 1 low
+                t.column("evidence", .text).notNull()
+                t.column("viaSubProject", .text)  // Key R&D roll-up: the sub-project number cited
+            }
+            try db.create(index: "link_identity", on: "link", columns: ["paperId", "grantId"], unique: true)
+            try db.create(table: "journalListEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("listName", .text).notNull()
+                t.column("fromYear", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("issn", .text)
+                t.column("eissn", .text)
+                t.column("subject", .text)
+            }
+            try db.create(table: "rosterEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("institution", .text)
+                t.column("school", .text).notNull()
+                t.column("batchId", .integer).references("importBatch")
+            }
+            try db.create(index: "rosterEntry_identity", on: "rosterEntry", columns: ["name", "institution"], unique: true)
+        }
+        return m
+    }
+}

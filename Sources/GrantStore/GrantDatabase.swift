@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import GrantModel
+
+/// The SQLite store: one file, WAL mode, named migrations. Analysts can query it with any SQLite tool.
+public final class GrantDatabase: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: dir.path) {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try GrantDatabase.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+
+    /// The path used when neither `--db` nor `GRANTS_DB` is given.
+    public static let defaultPath = "grants.sqlite"
+
+    /// Resolves the database path: explicit option, else `GRANTS_DB`, else `./grants.sqlite`.
+    public static func resolvePath(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = environment["GRANTS_DB"], !env.isEmpty { return env }
+        return defaultPath
+    }
+}

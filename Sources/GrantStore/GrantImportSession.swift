@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import GrantModel
+
+/// What one file's import did.
+public struct ImportSummary: Codable, Sendable, Equatable {
+    public var file: String
+    public var batchId: Int64?
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    /// Rows repeating an earlier row of the same file with identical values.
+    public var duplicatesInFile = 0
+    /// Key R&D projects created as placeholders for imported sub-projects.
+    public var placeholders = 0
+    /// Fields changed, by field name, over all updated rows.
+    public var changedFields: [String: Int] = [:]
+
+    public init(file: String) { self.file = file }
+    public var changedAnything: Bool { inserted + updated + rejected + placeholders > 0 }
+}
+
+/// Where a row came from, for provenance and reject reports.
+public struct RowOrigin: Sendable {
+    public var file: String
+    public var sheet: String?
+    public var row: Int
+    public init(file: String, sheet: String?, row: Int) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+    }
+}
+
+/// Writes one file's grants inside a single transaction with prepared statements.
+///
+/// Created by `GrantDatabase.importGrants`; not meant to outlive that call.
+public final class GrantImportSession {
+    let db: Database
+    let batchId: Int64
+    let strict: Bool
+    public private(set) var summary: ImportSummary
+    private let insert: Statement
+    private let select: Statement
+    private let insertReject: Statement
+    private let insertHistory: Statement
+    /// Sub-project → project numbers seen in this file, checked for placeholders at the end.
+    private var projectNumbers: [String: (year: Int?, programme: String?)] = [:]
+
+    init(db: Database, batchId: Int64, file: String, strict: Bool) throws {
+        self.db = db
+        self.batchId = batchId
+        self.strict = strict
+        self.summary = ImportSummary(file: file)
+        summary.batchId = batchId
+        let cols = GrantColumns.content + GrantColumns.provenance
+        insert = try db.makeStatement(sql: """
+            INSERT INTO "grant" (number, \(cols.joined(separator: ", ")))
+            VALUES (?, \(Array(repeating: "?", count: cols.count).joined(separator: ", ")))
+            ON CONFLICT(number) DO NOTHING
+            """)
+        select = try db.makeStatement(sql: """
+            SELECT id, batchId, sourceRow, \(GrantColumns.content.joined(separator: ", ")) FROM "grant" WHERE number = ?
+            """)
+        insertReject = try db.makeStatement(sql: """
+            INSERT OR IGNORE INTO reject (batchId, kind, file, sheet, row, reason, raw) VALUES (?, 'grant', ?, ?, ?, ?, ?)
+            """)
+        insertHistory = try db.makeStatement(sql: """
+            INSERT INTO grantHistory (grantId, batchId, field, oldValue, newValue) VALUES (?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Inserts the grant, or updates it if a previous import had different values.
+    public func upsert(_ grant: Grant, origin: RowOrigin) throws {
+        let content = GrantColumns.values(of: grant)
+        let provenance: [any DatabaseValueConvertible & Sendable] = [
+            origin.file, origin.sheet.databaseValue, origin.row, batchId,
+        ]
+        try insert.execute(arguments: StatementArguments([grant.number] + content.map { $0 } + provenance.map { $0.databaseValue }))
+        if db.changesCount > 0 {
+            summary.inserted += 1
+            noteProject(of: grant)
+            return
+        }
+        guard let existing = try Row.fetchOne(select, arguments: [grant.number]) else { return }
+        let id: Int64 = existing["id"]
+        let oldValues = GrantColumns.content.map { existing[$0] as DatabaseValue }
+        let newValues = content
+        let changed = zip(GrantColumns.content, zip(oldValues, newValues)).filter { $0.1.0 != $0.1.1 }
+        if changed.isEmpty {
+            if (existing["batchId"] as Int64?) == batchId { summary.duplicatesInFile += 1 } else { summary.unchanged += 1 }
+            return
+        }
+        let wasPlaceholder: Bool = existing["isPlaceholder"] ?? false
+        if (existing["batchId"] as Int64?) == batchId, !wasPlaceholder {
+            let firstRow: Int = existing["sourceRow"] ?? 0
+            let fields = changed.map(\.0).joined(separator: ", ")
+            try reject(origin: origin, reason: "duplicate number \(grant.number) with conflicting values (\(fields)) — first seen at row \(firstRow)",
+                       raw: grant.number)
+            return
+        }
+        let assignments = (GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE \"grant\" SET \(assignments) WHERE id = ?",
+                       arguments: StatementArguments(content.map { $0 } + provenance.map { $0.databaseValue } + [id.databaseValue]))
+        for (field, (old, new)) in changed {
+            summary.changedFields[field, default: 0] += 1
+            try insertHistory.execute(arguments: [id, batchId, field, old.description(), new.description()])
+        }
+        summary.updated += 1
+        noteProject(of: grant)
+    }
+
+    /// Stores the column mapping the import used on its batch record.
+    public func setMapping(_ json: String) throws {
+        try db.execute(sql: "UPDATE importBatch SET mapping = ? WHERE id = ?", arguments: [json, batchId])
+    }
+
+    /// Records a rejected row. With `strict`, stops the import (and the transaction rolls back).
+    public func reject(origin: RowOrigin, reason: String, raw: String) throws {
+        if strict { throw StoreError.strictReject(file: origin.file, row: origin.row, reason: reason) }
+        try insertReject.execute(arguments: [batchId, origin.file, origin.sheet, origin.row, reason, raw])
+        if db.changesCount > 0 { summary.rejected += 1 }
+    }
+
+    private func noteProject(of grant: Grant) {
+        if let project = grant.projectNumber { projectNumbers[project] = (grant.year, grant.department) }
+    }
+
+    /// Creates placeholder project rows for sub-projects whose project was never imported.
+    func finish() throws {
+        let insertPlaceholder = try db.makeStatement(sql: """
+            INSERT INTO "grant" (number, funder, department, departmentSource, year, yearSource, isPlaceholder, notes, batchId)
+            VALUES (?, 'nkrdpc', ?, 'inferred', ?, 'inferred', 1, ?, ?)
+            ON CONFLICT(number) DO NOTHING
+            """)
+        for (project, facts) in projectNumbers.sorted(by: { $0.key < $1.key }) {
+            try insertPlaceholder.execute(arguments: [
+                project, facts.programme, facts.year,
+                "[\"placeholder: project not in any imported list; created for its sub-projects\"]", batchId,
+            ])
+            summary.placeholders += db.changesCount
+        }
+    }
+}
+
+private extension DatabaseValue {
+    func description() -> String? {
+        switch storage {
+        case .null: nil
+        case .int64(let i): String(i)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let b): b.base64EncodedString()
+        }
+    }
+}
+
+/// The grant table's columns in one place, so insert, select, compare and update agree.
+enum GrantColumns {
+    static let content = [
+        "funder", "title", "pi", "institution", "fundingType", "fundingTypeSource", "applicationCode",
+        "department", "departmentSource", "year", "yearSource", "amountYuan", "amountRaw", "amountUnit",
+        "period", "keywords", "abstract", "extra", "projectNumber", "isPlaceholder", "notes",
+    ]
+    static let provenance = ["sourceFile", "sourceSheet", "sourceRow", "batchId"]
+
+    static func values(of g: Grant) -> [DatabaseValue] {
+        let notes: String? =
+            g.notes.isEmpty ? nil : String(decoding: (try? JSONEncoder().encode(g.notes)) ?? Data(), as: UTF8.self)
+        return [
+            g.funder.rawValue.databaseValue, g.title.databaseValue, g.pi.databaseValue, g.institution.databaseValue,
+            g.fundingType.databaseValue, g.fundingTypeSource?.rawValue.databaseValue ?? .null,
+            g.applicationCode.databaseValue, g.department.databaseValue,
+            g.departmentSource?.rawValue.databaseValue ?? .null, g.year.databaseValue,
+            g.yearSource?.rawValue.databaseValue ?? .null, g.amountYuan.databaseValue, g.amountRaw.databaseValue,
+            g.amountUnit.databaseValue, g.period.databaseValue, g.keywords.databaseValue, g.abstract.databaseValue,
+            g.extra.databaseValue, g.projectNumber.databaseValue, g.isPlaceholder.databaseValue, notes.databaseValue,
+        ]
+    }
+}

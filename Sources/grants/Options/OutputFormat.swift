@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+/// `--format` for listings: a table on a terminal, otherwise what the user asks.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// `--format` for reports.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, md, html, xlsx
+}
+
+extension ExpressibleByArgument where Self: CaseIterable & RawRepresentable, RawValue == String {
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

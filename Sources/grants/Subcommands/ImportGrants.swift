@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import GrantImport
+import GrantModel
+import GrantStore
+import GrantTabular
+
+extension GrantsCommand {
+    struct ImportGrants: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grants",
+            abstract: "Import NSFC or National Key R&D grant lists (CSV, XLSX, XLS).",
+            discussion: """
+                Each file is one transaction: a failure or a kill leaves the database as it was. Re-importing the same \
+                file changes nothing; a newer version of a list updates changed fields and keeps the old values in \
+                grantHistory. Rejected rows are kept in the reject table (see `grants list rejects`).
+                Exit status: 0 if any row was imported (or was already there), 1 if nothing could be, 2 on usage errors.
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Grant list files (.csv, .tsv, .txt, .xlsx, .xls); the format is detected by content.")
+        var files: [String]
+        @Option(help: "Funder of the list: nsfc, nkrdpc, or auto (decided per row from the number's format).")
+        var funder: FunderMode = .auto
+        @Option(help: "Worksheet to read (XLSX/XLS; default: the first).")
+        var sheet: String?
+        @Option(help: "Text encoding: utf-8, utf-16le, utf-16be, gb18030 (default: detected).")
+        var encoding: String?
+        @Option(name: .customLong("map"), help: ArgumentHelp("Map a column: 'Header=field' (fields: \(GrantField.allCases.map(\.rawValue).joined(separator: ", ")), ignore). Repeatable.", valueName: "Header=field"))
+        var mappings: [String] = []
+        @Option(help: "Unit of the amount column when its header does not say: 万元 (wan) or 元 (yuan).")
+        var amountUnit: AmountUnitArgument?
+        @Flag(help: "Make any rejected row fatal: the file is not imported.")
+        var strict = false
+        @Flag(help: "Do not link papers to the new grants after importing.")
+        var noLink = false
+        @Option(help: "Summary format: table or json.")
+        var format: SummaryFormat = .table
+
+        func validate() throws {
+            if let encoding, TextEncoding(argument: encoding) == nil {
+                throw ValidationError("unknown encoding '\(encoding)' (use utf-8, utf-16le, utf-16be or gb18030)")
+            }
+        }
+
+        func run() async throws {
+            let db = try database.open()
+            var summaries: [ImportSummary] = []
+            var failures = 0
+            for file in files {
+                do {
+                    let summary = try GrantImportJob(
+                        file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(argument:)),
+                        mappings: mappings, amountUnit: amountUnit?.unit, strict: strict
+                    ).run(into: db)
+                    summaries.append(summary)
+                    if summary.inserted + summary.updated + summary.unchanged + summary.duplicatesInFile == 0 { failures += 1 }
+                } catch {
+                    failures += 1
+                    Diagnostics.error(error.localizedDescription)
+                }
+            }
+            ImportSummaryPrinter.print(summaries, format: format)
+            if !noLink, summaries.contains(where: { $0.inserted + $0.updated > 0 }) {
+                try LinkJob(database: db).run(quiet: true)
+            }
+            if failures == files.count { throw ExitCode.failure }
+        }
+    }
+}
+
+enum AmountUnitArgument: String, ExpressibleByArgument, CaseIterable {
+    case wan, yuan, 万元, 元
+    var unit: HeaderMapping.AmountUnit { self == .wan || self == .万元 ? .wan : .yuan }
+}
+
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+extension FunderMode: ExpressibleByArgument {}
+
+extension TextEncoding {
+    /// Reads the names users type: `utf-8`, `utf8`, `gbk`, `gb2312`, `gb18030`, `utf-16`, `utf-16le`, `utf-16be`.
+    init?(argument: String) {
+        switch argument.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8", "utf-8-sig": self = .utf8
+        case "utf-16", "utf16", "utf-16le", "utf16le": self = .utf16le
+        case "utf-16be", "utf16be": self = .utf16be
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        default: return nil
+        }
+    }
+}
