@@ -50,7 +50,7 @@ public enum Confidence: String, Codable, Sendable, CaseIterable, Comparable {
     /// A near-miss (one digit substituted, two swapped, a dropped `U`) confirmed by the paper's authors or addresses.
     case low
 
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .high: 3
         case .medium: 2

@@ -162,6 +162,14 @@ extension GrantDatabase {
             }
             try db.create(index: "rosterEntry_identity", on: "rosterEntry", columns: ["name", "institution"], unique: true)
         }
+        m.registerMigration("v3-funders-cited") { db in
+            // Per-paper flags kept by `grants link`, so funder reports scan one indexed table.
+            try db.alter(table: "paper") { t in
+                t.add(column: "citesNSFC", .boolean).notNull().defaults(to: false)
+                t.add(column: "citesKeyRD", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "link_paperId_confidence", on: "link", columns: ["paperId", "confidenceRank"])
+        }
         return m
     }
 }

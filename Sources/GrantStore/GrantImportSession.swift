@@ -40,7 +40,7 @@ public final class GrantImportSession {
     let db: Database
     let batchId: Int64
     let strict: Bool
-    public private(set) var summary: ImportSummary
+    public internal(set) var summary: ImportSummary
     private let insert: Statement
     private let select: Statement
     private let insertReject: Statement

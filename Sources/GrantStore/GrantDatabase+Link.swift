@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import GrantModel
+
+/// What a linking run did.
+public struct LinkSummary: Codable, Sendable, Equatable {
+    public var fundingTextsRead = 0
+    public var mentionsFound = 0
+    public var papersDecided = 0
+    public var linksWritten = 0
+    public init() {}
+}
+
+extension GrantDatabase {
+    /// Every imported grant by number, for the linker's lookups.
+    public func grantIndex() throws -> [String: CandidateGrant] {
+        try pool.read { db in
+            var index: [String: CandidateGrant] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, number, funder, pi, institution, isPlaceholder FROM \"grant\"")
+            while let r = try rows.next() {
+                let number: String = r[1]
+                index[number] = CandidateGrant(id: r[0], number: number, funder: FunderID(r[2] as String), pi: r[3],
+                                               institution: r[4], isPlaceholder: r[5])
+            }
+            return index
+        }
+    }
+
+    /// Links papers to grants incrementally: funding texts added since the last run are read for mentions,
+    /// and papers are re-decided when they gained texts or when new grants match their mentions.
+    ///
+    /// - Parameters:
+    ///   - extract: finds mentions in one funding text.
+    ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
+    ///   - decide: turns a paper's mentions into links.
+    public func link(
+        extract: (String) -> [Mention],
+        nearMisses: (String) -> [String],
+        decide: (_ mentions: [MentionEvidence], _ authors: [String], _ addresses: [String]) -> [LinkDecision],
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> LinkSummary {
+        var summary = LinkSummary()
+        try pool.write { db in
+            let textMax = try meta("link.fundingTextMaxId", db: db)
+            let grantMax = try meta("link.grantMaxId", db: db)
+            let newTextMax = try Int64.fetchOne(db, sql: "SELECT max(id) FROM fundingText") ?? 0
+            let newGrantMax = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \"grant\"") ?? 0
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affectedPaper (id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "DELETE FROM affectedPaper")
+
+            // 1. Mentions in new funding texts.
+            let insertMention = try db.makeStatement(sql: """
+                INSERT INTO mention (paperId, fundingTextId, funder, number, raw, start, "end", funderText, position, valid, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let markPaper = try db.makeStatement(sql: "INSERT OR IGNORE INTO affectedPaper (id) VALUES (?)")
+            let total = Int(newTextMax - textMax)
+            let texts = try Row.fetchCursor(db, sql: "SELECT id, paperId, text FROM fundingText WHERE id > ? ORDER BY id",
+                                            arguments: [textMax])
+            while let t = try texts.next() {
+                let textId: Int64 = t[0], paperId: Int64 = t[1], text: String = t[2]
+                summary.fundingTextsRead += 1
+                if summary.fundingTextsRead % 2048 == 0 { progress?(summary.fundingTextsRead, total) }
+                try markPaper.execute(arguments: [paperId])
+                for m in extract(text) {
+                    try insertMention.execute(arguments: [paperId, textId, m.funder.rawValue, m.number, m.raw, m.start, m.end,
+                                                          m.funderText, m.position, m.valid, m.note])
+                    summary.mentionsFound += 1
+                }
+            }
+
+            // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
+            if newGrantMax > grantMax, textMax > 0 {
+                let newNumbers = Set(try String.fetchAll(db, sql: "SELECT number FROM \"grant\" WHERE id > ?", arguments: [grantMax]))
+                let numbers = try String.fetchCursor(db, sql: """
+                    SELECT DISTINCT number FROM mention WHERE fundingTextId <= ?
+                    """, arguments: [textMax])
+                let markByNumber = try db.makeStatement(sql: """
+                    INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM mention WHERE number = ?
+                    """)
+                while let n = try numbers.next() {
+                    let project = KeyRDNumber.parse(n).map(\.projectNumber)
+                    if newNumbers.contains(n) || project.map(newNumbers.contains) == true
+                        || nearMisses(n).contains(where: newNumbers.contains)
+                    {
+                        try markByNumber.execute(arguments: [n])
+                    }
+                }
+            }
+
+            // 3. Decide links for every affected paper from all its mentions.
+            let papers = try Row.fetchCursor(db, sql: """
+                SELECT p.id, p.authors, p.addresses FROM paper p JOIN affectedPaper a ON a.id = p.id ORDER BY p.id
+                """)
+            let mentionsOf = try db.makeStatement(sql: """
+                SELECT m.id, m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid, m.note, f.kind
+                FROM mention m JOIN fundingText f ON f.id = m.fundingTextId WHERE m.paperId = ? ORDER BY m.id
+                """)
+            let upsertLink = try db.makeStatement(sql: """
+                INSERT INTO link (paperId, grantId, mentionId, confidence, confidenceRank, evidence, viaSubProject)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(paperId, grantId) DO UPDATE SET mentionId = excluded.mentionId, confidence = excluded.confidence,
+                  confidenceRank = excluded.confidenceRank, evidence = excluded.evidence, viaSubProject = excluded.viaSubProject
+                WHERE excluded.confidenceRank > link.confidenceRank
+                """)
+            let flagFunders = try db.makeStatement(sql: "UPDATE paper SET citesNSFC = ?, citesKeyRD = ? WHERE id = ?")
+            while let p = try papers.next() {
+                let paperId: Int64 = p[0]
+                let authors = Self.decodeList(p[1]), addresses = Self.decodeList(p[2])
+                var evidence: [MentionEvidence] = []
+                let rows = try Row.fetchCursor(mentionsOf, arguments: [paperId])
+                while let r = try rows.next() {
+                    let m = Mention(funder: FunderID(r[1] as String), number: r[2], raw: r[3], start: r[4], end: r[5],
+                                    funderText: r[6], position: r[7], valid: r[8], note: r[9])
+                    evidence.append(MentionEvidence(id: r[0], mention: m, kind: FundingText.Kind(rawValue: r[10]) ?? .wosFX))
+                }
+                summary.papersDecided += 1
+                let cited = Set(evidence.filter { $0.mention.valid }.map(\.mention.funder))
+                try flagFunders.execute(arguments: [cited.contains(.nsfc), cited.contains(.nkrdpc), paperId])
+                for d in decide(evidence, authors, addresses) {
+                    try upsertLink.execute(arguments: [paperId, d.grantId, d.mentionId, d.confidence.rawValue,
+                                                       d.confidence.rank, d.evidence, d.viaSubProject])
+                    summary.linksWritten += db.changesCount
+                }
+            }
+            try setMeta("link.fundingTextMaxId", newTextMax, db: db)
+            try setMeta("link.grantMaxId", newGrantMax, db: db)
+        }
+        return summary
+    }
+
+    func meta(_ key: String, db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", arguments: [key]) ?? 0
+    }
+
+    func setMeta(_ key: String, _ value: Int64, db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, String(value)])
+    }
+
+    static func decodeList(_ json: String?) -> [String] {
+        guard let json, let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return [] }
+        return list
+    }
+}

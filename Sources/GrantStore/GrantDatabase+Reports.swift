@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import GrantModel
+
+/// Grants, amounts and output of one department (or institution, type, school) in one year.
+public struct DepartmentYearRow: Sendable, Equatable {
+    public var department: String
+    public var year: Int
+    public var grants = 0
+    public var amountYuan: Int64 = 0
+    public var linkedPapers = 0
+    public var natureIndexPapers = 0
+    /// Publication year − approval year → number of (paper, grant) links.
+    public var lagHistogram: [Int: Int] = [:]
+}
+
+/// Papers citing each funder in one publication year.
+public struct FunderYearRow: Sendable, Equatable {
+    public var year: Int
+    public var nsfc = 0, keyRD = 0, both = 0
+    public var nsfcNI = 0, keyRDNI = 0, bothNI = 0
+}
+
+/// One grant's output.
+public struct GrantOutput: Sendable, Equatable {
+    public var number: String
+    public var title: String?
+    public var pi: String?
+    public var institution: String?
+    public var department: String?
+    public var year: Int?
+    public var amountYuan: Int64?
+    public var papers: Int
+    public var natureIndexPapers: Int
+    public var firstYear: Int?
+    public var lastYear: Int?
+}
+
+/// What a report selects.
+public struct ReportQuery: Sendable {
+    /// What "department" means for grouping.
+    public enum Dimension: String, Sendable, CaseIterable {
+        case department, institution, type, school
+    }
+    public typealias GrantTopic = @Sendable (_ department: String?, _ title: String?, _ keywords: String?, _ abstract: String?) -> Bool
+    public typealias PaperTopic = @Sendable (_ title: String?, _ keywords: String?, _ abstract: String?) -> Bool
+
+    public var from: Int
+    public var to: Int
+    public var funder: String?
+    public var minConfidence: Confidence = .medium
+    public var dimension: Dimension = .department
+    public var department: String?
+    public var pi: String?
+    public var grantTopic: GrantTopic?
+    public var paperTopic: PaperTopic?
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+}
+
+extension GrantDatabase {
+    /// The years with grants or papers, to default a report's period.
+    public func yearRange() throws -> ClosedRange<Int>? {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT min(y), max(y) FROM (SELECT year AS y FROM "grant" WHERE year IS NOT NULL
+                  UNION ALL SELECT year FROM paper WHERE year IS NOT NULL)
+                """)
+            guard let lo: Int = row?[0], let hi: Int = row?[1] else { return nil }
+            return lo...hi
+        }
+    }
+
+    /// Per department and year: grants by approval year, papers by publication year.
+    ///
+    /// Key R&D sub-projects are not counted as grants of their own (their papers roll up to the project).
+    public func departmentYears(_ q: ReportQuery) throws -> [DepartmentYearRow] {
+        try read(q) { db in
+            let dim = Self.dimensionSQL(q.dimension)
+            let roster = q.dimension == .school ? Self.rosterJoin : ""
+            var f = Self.grantFilter(q)
+            f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
+            var rows: [String: DepartmentYearRow] = [:]
+            func row(_ d: String, _ y: Int) -> DepartmentYearRow { rows["\(d)\u{1}\(y)"] ?? DepartmentYearRow(department: d, year: y) }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT \(dim) AS dim, g.year, count(*), coalesce(sum(g.amountYuan), 0) FROM "grant" g \(roster)
+                \(f.sql) GROUP BY dim, g.year
+                """, arguments: f.arguments)
+            {
+                var x = row(r[0], r[1])
+                (x.grants, x.amountYuan) = (r[2], r[3])
+                rows["\(x.department)\u{1}\(x.year)"] = x
+            }
+            var pf = Self.grantFilter(q)
+            pf.add("l.confidenceRank >= ?", [q.minConfidence.rank])
+            pf.add("p.year BETWEEN ? AND ?", [q.from, q.to])
+            let joins = "FROM link l JOIN \"grant\" g ON g.id = l.grantId JOIN paper p ON p.id = l.paperId \(roster)"
+            for r in try Row.fetchAll(db, sql: """
+                SELECT \(dim) AS dim, p.year, count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END)
+                \(joins) \(pf.sql) GROUP BY dim, p.year
+                """, arguments: pf.arguments)
+            {
+                var x = row(r[0], r[1])
+                (x.linkedPapers, x.natureIndexPapers) = (r[2], r[3])
+                rows["\(x.department)\u{1}\(x.year)"] = x
+            }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT \(dim) AS dim, p.year, p.year - g.year AS lag, count(*) \(joins) \(pf.sql) AND g.year IS NOT NULL
+                GROUP BY dim, p.year, lag
+                """, arguments: pf.arguments)
+            {
+                var x = row(r[0], r[1])
+                x.lagHistogram[r[2]] = r[3]
+                rows["\(x.department)\u{1}\(x.year)"] = x
+            }
+            return rows.values.sorted { ($0.department, $0.year) < ($1.department, $1.year) }
+        }
+    }
+
+    /// Papers citing NSFC, the Key R&D Program, or both, per publication year (from mentions, so no grant list is needed).
+    public func funderYears(_ q: ReportQuery) throws -> [FunderYearRow] {
+        try read(q) { db in
+            var f = Filter()
+            f.add("year BETWEEN ? AND ?", [q.from, q.to])
+            f.add("(citesNSFC OR citesKeyRD)")
+            if q.paperTopic != nil { f.add("topic_paper(title, keywords, abstract)") }
+            return try Row.fetchAll(db, sql: """
+                SELECT year, sum(citesNSFC), sum(citesKeyRD), sum(citesNSFC AND citesKeyRD),
+                  sum(citesNSFC AND isNatureIndex), sum(citesKeyRD AND isNatureIndex), sum(citesNSFC AND citesKeyRD AND isNatureIndex)
+                FROM paper \(f.sql) GROUP BY year ORDER BY year
+                """, arguments: f.arguments).map { r in
+                FunderYearRow(year: r[0], nsfc: r[1], keyRD: r[2], both: r[3], nsfcNI: r[4], keyRDNI: r[5], bothNI: r[6])
+            }
+        }
+    }
+
+    /// Per-grant output for grants approved in the period.
+    public func grantOutputs(_ q: ReportQuery) throws -> [GrantOutput] {
+        try read(q) { db in
+            var f = Self.grantFilter(q)
+            f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
+            return try Row.fetchAll(db, sql: """
+                SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan,
+                  count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END), min(p.year), max(p.year)
+                FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= ?
+                LEFT JOIN paper p ON p.id = l.paperId
+                \(f.sql) GROUP BY g.id
+                """, arguments: [q.minConfidence.rank] + f.arguments).map { r in
+                GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
+                            amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10])
+            }
+        }
+    }
+
+    /// Reads with the topic filters registered as SQL functions for this connection.
+    private func read<T>(_ q: ReportQuery, _ body: (Database) throws -> T) throws -> T {
+        try pool.read { db in
+            if let t = q.grantTopic {
+                db.add(function: DatabaseFunction("topic_grant", argumentCount: 4, pure: true) { v in
+                    t(String.fromDatabaseValue(v[0]), String.fromDatabaseValue(v[1]), String.fromDatabaseValue(v[2]),
+                      String.fromDatabaseValue(v[3]))
+                })
+            }
+            if let t = q.paperTopic {
+                db.add(function: DatabaseFunction("topic_paper", argumentCount: 3, pure: true) { v in
+                    t(String.fromDatabaseValue(v[0]), String.fromDatabaseValue(v[1]), String.fromDatabaseValue(v[2]))
+                })
+            }
+            return try body(db)
+        }
+    }
+
+    private static func grantFilter(_ q: ReportQuery) -> Filter {
+        var f = Filter()
+        f.add("g.projectNumber IS NULL")
+        if let v = q.funder { f.add("g.funder = ?", [v]) }
+        if let v = q.department { f.add("g.department = ?", [v.uppercased()]) }
+        if let v = q.pi { f.add("g.pi = ?", [v]) }
+        if q.grantTopic != nil { f.add("topic_grant(g.department, g.title, g.keywords, g.abstract)") }
+        return f
+    }
+
+    private static func dimensionSQL(_ d: ReportQuery.Dimension) -> String {
+        switch d {
+        case .department: "coalesce(g.department, '?')"
+        case .institution: "coalesce(g.institution, '(no institution)')"
+        case .type: "coalesce(g.fundingType, '(no type)')"
+        case .school: "coalesce(r.school, '(not on the roster)')"
+        }
+    }
+
+    /// A PI is matched to the roster by name, and by institution when the roster gives one.
+    private static let rosterJoin = """
+        LEFT JOIN rosterEntry r ON r.id = (SELECT r2.id FROM rosterEntry r2 WHERE r2.name = g.pi
+          AND (r2.institution = '' OR r2.institution = g.institution) ORDER BY r2.institution = '' LIMIT 1)
+        """
+}

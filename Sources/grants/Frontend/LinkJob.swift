@@ -1,0 +1,27 @@
+import GrantLink
+import GrantModel
+import GrantStore
+
+/// Wires the extractor and the link rules to the store's incremental linking.
+struct LinkJob {
+    var database: GrantDatabase
+
+    @discardableResult
+    func run(quiet: Bool) throws -> LinkSummary {
+        let extractor = AcknowledgmentExtractor()
+        let index = try database.grantIndex()
+        let decider = LinkDecider(lookup: { index[$0] })
+        let progress = ProgressBar(label: "linking", totalBytes: 0)
+        let summary = try database.link(
+            extract: { extractor.extract($0) },
+            nearMisses: LinkDecider.nearMisses(of:),
+            decide: { decider.decide($0, authors: $1, addresses: $2) },
+            progress: { done, total in progress.update(fraction: total > 0 ? Double(done) / Double(total) : 0, records: done) }
+        )
+        progress.finish()
+        if !quiet || summary.fundingTextsRead > 0 || summary.papersDecided > 0 {
+            Diagnostics.note("linked: \(summary.fundingTextsRead) funding texts read, \(summary.mentionsFound) mentions, \(summary.papersDecided) papers decided, \(summary.linksWritten) links written")
+        }
+        return summary
+    }
+}
