@@ -25,7 +25,9 @@ public enum DepartmentReport {
         let chart = Chart(
             kind: .stackedBar, title: "Grants per department per year", xLabel: "Year", yLabel: "Grants",
             categories: years.map(String.init),
-            series: departments.map { Chart.Series(name: $0, values: seriesByDepartment[$0] ?? []) },
+            series: departments.enumerated().map { i, d in
+                Chart.Series(name: d, values: seriesByDepartment[d] ?? [], tableColumn: i + 1)
+            },
             tableIndex: 1)
 
         var notes = Growth.formulas

@@ -54,10 +54,14 @@ public enum FunderReport {
         let charts = [
             Chart(kind: .line, title: "Nature Index papers per funder per year", xLabel: "Year",
                   yLabel: "NI papers", categories: categories,
-                  series: funders.map { Chart.Series(name: $0, values: ni[$0] ?? []) }, tableIndex: 0),
+                  series: funders.enumerated().map { i, f in
+                      Chart.Series(name: f, values: ni[f] ?? [], tableColumn: 2 * i + 2)
+                  }, tableIndex: 0),
             Chart(kind: .line, title: "Papers per funder per year", xLabel: "Year", yLabel: "Papers",
                   categories: categories,
-                  series: funders.map { Chart.Series(name: $0, values: papers[$0] ?? []) }, tableIndex: 0),
+                  series: funders.enumerated().map { i, f in
+                      Chart.Series(name: f, values: papers[f] ?? [], tableColumn: 2 * i + 1)
+                  }, tableIndex: 0),
         ]
         var notes = Growth.formulas
         notes.append("“Both” counts papers acknowledging both NSFC and the National Key R&D Program; whether the "

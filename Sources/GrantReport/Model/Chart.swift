@@ -9,9 +9,13 @@ public struct Chart: Hashable, Sendable {
         public var name: String
         /// One value per category, same order.
         public var values: [Double]
-        public init(name: String, values: [Double]) {
+        /// The column of ``Chart/tableIndex``'s table holding these values (rows in category order), so XLSX
+        /// charts can reference the data instead of copying it.
+        public var tableColumn: Int?
+        public init(name: String, values: [Double], tableColumn: Int? = nil) {
             self.name = name
             self.values = values
+            self.tableColumn = tableColumn
         }
     }
 
