@@ -1,0 +1,56 @@
+/// One row per grant with its linked outputs.
+public enum GrantOutputReport {
+    /// Row order. Ties are always broken by grant number so output is stable.
+    public enum Sort: String, CaseIterable, Sendable {
+        case number
+        /// Most papers first.
+        case papers
+        /// Most Nature Index papers first.
+        case niPapers = "ni-papers"
+        /// Largest amount first; unknown amounts last.
+        case amount
+        /// Oldest approval year first.
+        case year
+    }
+
+    public static func build(rows: [GrantOutputRow], context: ReportContext, sort: Sort = .number) -> Report {
+        let sorted = rows.sorted { a, b in
+            switch sort {
+            case .number: break
+            case .papers: if a.papers != b.papers { return a.papers > b.papers }
+            case .niPapers: if a.niPapers != b.niPapers { return a.niPapers > b.niPapers }
+            case .amount:
+                if a.amountYuan != b.amountYuan { return (a.amountYuan ?? Int64.min) > (b.amountYuan ?? Int64.min) }
+            case .year: if a.year != b.year { return a.year < b.year }
+            }
+            return a.number < b.number
+        }
+        let columns = [
+            Column("Grant number", .text), Column("Title", .text), Column("PI", .text),
+            Column("Institution", .text), Column("Department", .text), Column("Year", .text),
+            Column("Amount (万元)", .yuan), Column("Papers", .integer), Column("NI papers", .integer),
+            Column("First paper", .text), Column("Last paper", .text),
+        ]
+        let cells: [[Cell]] = sorted.map { r in
+            [
+                .text(r.number), .text(r.title), .text(r.pi), .text(r.institution), .text(r.department),
+                .text(String(r.year)), r.amountYuan.map { .decimal(Double($0) / 10_000) } ?? .empty,
+                .int(r.papers), .int(r.niPapers), r.firstYear.map { .text(String($0)) } ?? .empty,
+                r.lastYear.map { .text(String($0)) } ?? .empty,
+            ]
+        }
+        let known = rows.compactMap(\.amountYuan)
+        let totals: [Cell] = [
+            .text("Total (\(rows.count) grants)"), .empty, .empty, .empty, .empty, .empty,
+            .decimal(Double(known.reduce(0, +)) / 10_000), .int(rows.reduce(0) { $0 + $1.papers }),
+            .int(rows.reduce(0) { $0 + $1.niPapers }), .empty, .empty,
+        ]
+        let table = ReportTable(title: "Grants and linked outputs", columns: columns, rows: cells, totals: totals)
+        let notes = [
+            "Amounts are in 万元 (10,000 yuan); the total sums the \(known.count) known amounts.",
+            "First/last paper = publication years of the earliest and latest linked paper.",
+            "Sorted by \(sort.rawValue), then grant number.",
+        ]
+        return Report(name: "grant-outputs", title: context.title, context: context, tables: [table], notes: notes)
+    }
+}
