@@ -40,7 +40,7 @@ public struct CSVRenderer: Sendable {
 
     private func row(_ fields: [String]) -> String { fields.joined(separator: ",") }
 
-    private func field(_ cell: Cell, _ column: Column) -> String {
+    func field(_ cell: Cell, _ column: Column) -> String {
         switch cell {
         case .text(let s): text(s)
         case .empty: ""

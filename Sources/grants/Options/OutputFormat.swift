@@ -6,10 +6,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 }
 
-/// `--format` for reports.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, md, html, xlsx
-}
 
 extension ExpressibleByArgument where Self: CaseIterable & RawRepresentable, RawValue == String {
     static var allValueStrings: [String] { allCases.map(\.rawValue) }

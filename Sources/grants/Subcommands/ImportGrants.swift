@@ -39,7 +39,7 @@ extension GrantsCommand {
         var format: SummaryFormat = .table
 
         func validate() throws {
-            if let encoding, TextEncoding(argument: encoding) == nil {
+            if let encoding, TextEncoding(label: encoding) == nil {
                 throw ValidationError("unknown encoding '\(encoding)' (use utf-8, utf-16le, utf-16be or gb18030)")
             }
         }
@@ -51,7 +51,7 @@ extension GrantsCommand {
             for file in files {
                 do {
                     let summary = try GrantImportJob(
-                        file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(argument:)),
+                        file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(label:)),
                         mappings: mappings, amountUnit: amountUnit?.unit, strict: strict
                     ).run(into: db)
                     summaries.append(summary)
@@ -80,16 +80,3 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension FunderMode: ExpressibleByArgument {}
-
-extension TextEncoding {
-    /// Reads the names users type: `utf-8`, `utf8`, `gbk`, `gb2312`, `gb18030`, `utf-16`, `utf-16le`, `utf-16be`.
-    init?(argument: String) {
-        switch argument.lowercased().replacingOccurrences(of: "_", with: "-") {
-        case "utf-8", "utf8", "utf-8-sig": self = .utf8
-        case "utf-16", "utf16", "utf-16le", "utf16le": self = .utf16le
-        case "utf-16be", "utf16be": self = .utf16be
-        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
-        default: return nil
-        }
-    }
-}
