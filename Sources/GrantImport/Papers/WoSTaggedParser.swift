@@ -187,20 +187,20 @@ public struct WoSTaggedParser: LineParser {
         return f
     }
 
-    /// The field's lines re-joined with one space (trailing spaces of each line dropped).
+    /// The field's lines re-joined with one space, as WoS's own tab-delimited export does (a line's trailing space
+    /// is kept, so `NSF; ` + `[CMMI…]` gives `NSF;  [CMMI…]` there and here); the ends are trimmed.
     private func text(_ slot: Slot) -> String? {
         let pieces = slots[slot.rawValue]
         switch pieces.count {
         case 0: return nil
-        case 1: return trimTrailing(pieces[0]).map(String.init) ?? ""
+        case 1: return PaperFields.trimmed(pieces[0])
         default:
             var s = ""
-            for piece in pieces {
-                guard let p = trimTrailing(piece) else { continue }
-                if !s.isEmpty { s += " " }
-                s += p
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 { s += " " }
+                s += piece
             }
-            return s
+            return PaperFields.trimmed(s)
         }
     }
 
