@@ -144,15 +144,6 @@ extension GrantDatabase {
                 t.column("viaSubProject", .text)  // Key R&D roll-up: the sub-project number cited
             }
             try db.create(index: "link_identity", on: "link", columns: ["paperId", "grantId"], unique: true)
-            try db.create(table: "journalListEntry") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("listName", .text).notNull()
-                t.column("fromYear", .integer).notNull()
-                t.column("name", .text).notNull()
-                t.column("issn", .text)
-                t.column("eissn", .text)
-                t.column("subject", .text)
-            }
             try db.create(table: "rosterEntry") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("name", .text).notNull()

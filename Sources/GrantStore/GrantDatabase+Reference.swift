@@ -28,43 +28,21 @@ extension GrantDatabase {
         }
     }
 
-    /// A journal list added with `grants journals import`.
-    public struct JournalListEntry: Sendable {
-        public var name: String
-        public var issn: String?
-        public var eissn: String?
-        public var subject: String?
-        public init(name: String, issn: String?, eissn: String?, subject: String?) {
-            self.name = name
-            self.issn = issn
-            self.eissn = eissn
-            self.subject = subject
-        }
-    }
-
-    public func addJournalList(name: String, fromYear: Int, entries: [JournalListEntry]) throws {
+    /// Stores a journal list added with `grants journals import` (its CSV text, validated by the caller).
+    public func addJournalList(csv: String, fromYear: Int) throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM journalListEntry WHERE listName = ?", arguments: [name])
-            for e in entries {
-                try db.execute(sql: """
-                    INSERT INTO journalListEntry (listName, fromYear, name, issn, eissn, subject) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [name, fromYear, e.name, e.issn, e.eissn, e.subject])
-            }
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: ["journals.list.\(fromYear)", csv])
         }
     }
 
-    /// User-added journal lists: name, first year in force, and entries.
-    public func journalLists() throws -> [(name: String, fromYear: Int, entries: [JournalListEntry])] {
+    /// User-added journal lists as (first year in force, CSV text), oldest first.
+    public func journalLists() throws -> [(fromYear: Int, csv: String)] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT listName, fromYear, name, issn, eissn, subject FROM journalListEntry ORDER BY listName, id")
-            var lists: [(name: String, fromYear: Int, entries: [JournalListEntry])] = []
-            for r in rows {
-                let e = JournalListEntry(name: r[2], issn: r[3], eissn: r[4], subject: r[5])
-                if lists.last?.name == (r[0] as String) { lists[lists.count - 1].entries.append(e) } else {
-                    lists.append((r[0], r[1], [e]))
-                }
-            }
-            return lists
+            try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key LIKE 'journals.list.%'").compactMap { r in
+                let key: String = r[0]
+                return Int(key.dropFirst("journals.list.".count)).map { ($0, r[1] as String) }
+            }.sorted { $0.fromYear < $1.fromYear }
         }
     }
 

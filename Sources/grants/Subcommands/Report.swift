@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import GrantModel
+import GrantReport
+import GrantStore
+
+extension GrantsCommand {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Department, funder and per-grant reports: table, csv, json, md, html (with charts) or xlsx.",
+            subcommands: [Departments.self, Funders.self, Grants.self])
+
+        struct Departments: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Per department and year: grants, amounts, shares, growth (CAGR and mean YoY), and output.",
+                discussion: "Grants count in their approval year, papers in their publication year. Key R&D sub-projects roll up to their project.")
+            @OptionGroup var options: ReportOptions
+            @Option(help: "Group by department (NSFC 科学部 / Key R&D programme), institution, type, or school (needs `grants import roster`).")
+            var by: ReportQuery.Dimension = .department
+
+            func run() async throws {
+                let (db, q, ctx) = try options.prepare(title: "Grants and output per \(by.rawValue)", dimension: by)
+                let rows = try Diagnostics.run { try db.departmentYears(q) }
+                let aggregates = rows.map { r in
+                    DepartmentYearAggregate(
+                        department: by == .department ? DepartmentLabel.label(for: r.department) : r.department,
+                        year: r.year, grants: r.grants, amountYuan: r.amountYuan, linkedPapers: r.linkedPapers,
+                        natureIndexPapers: r.natureIndexPapers,
+                        lagYears: r.lagHistogram.sorted { $0.key < $1.key }.flatMap { Array(repeating: $0.key, count: $0.value) })
+                }
+                try options.emit(DepartmentReport.build(aggregates: aggregates, context: ctx))
+            }
+        }
+
+        struct Funders: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Papers (all, and Nature Index only) citing NSFC, the National Key R&D Program, and both, per year.",
+                discussion: "Counted from the acknowledgments' mentions, so it works without any grant list.")
+            @OptionGroup var options: ReportOptions
+
+            func run() async throws {
+                let (db, q, ctx) = try options.prepare(title: "Papers per funder per year", dimension: .department)
+                let rows = try Diagnostics.run { try db.funderYears(q) }
+                let aggregates = rows.flatMap { r in
+                    [FunderYearAggregate(funder: FunderYearAggregate.nsfc, year: r.year, papers: r.nsfc, natureIndexPapers: r.nsfcNI),
+                     FunderYearAggregate(funder: FunderYearAggregate.keyRD, year: r.year, papers: r.keyRD, natureIndexPapers: r.keyRDNI),
+                     FunderYearAggregate(funder: FunderYearAggregate.both, year: r.year, papers: r.both, natureIndexPapers: r.bothNI)]
+                }
+                try options.emit(FunderReport.build(aggregates: aggregates, context: ctx))
+            }
+        }
+
+        struct Grants: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Per-grant output: papers, NI papers, first and last year.")
+            @OptionGroup var options: ReportOptions
+            @Option(help: "Only this department code (A–H, T, MRP, JOINT, YFA…).") var department: String?
+            @Option(help: "Only this PI.") var pi: String?
+            @Option(help: "Sort by: \(GrantOutputReport.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
+            var sort: GrantOutputReport.Sort = .papers
+            @Option(help: "At most this many grants (after sorting).") var limit: Int?
+
+            func run() async throws {
+                var (db, q, ctx) = try options.prepare(title: "Output per grant", dimension: .department)
+                (q.department, q.pi) = (department, pi)
+                if let department { ctx.filters.append("department \(department)") }
+                if let pi { ctx.filters.append("PI \(pi)") }
+                let rows = try Diagnostics.run { try db.grantOutputs(q) }.map { g in
+                    GrantOutputRow(number: g.number, title: g.title ?? "", pi: g.pi ?? "", institution: g.institution ?? "",
+                                   department: g.department.map(DepartmentLabel.label(for:)) ?? "", year: g.year ?? 0,
+                                   amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
+                                   firstYear: g.firstYear, lastYear: g.lastYear)
+                }
+                var report = GrantOutputReport.build(rows: rows, context: ctx, sort: sort)
+                if let limit, !report.tables.isEmpty {
+                    report.tables[0].rows = Array(report.tables[0].rows.prefix(limit))
+                    report.notes.append("Showing the first \(limit) grants by \(sort.rawValue).")
+                }
+                try options.emit(report)
+            }
+        }
+    }
+}
+
+/// Options every report takes.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "First year (default: the earliest in the data).") var from: Int?
+    @Option(help: "Last year (default: the latest in the data).") var to: Int?
+    @Option(help: "nsfc or nkrdpc (default: both).") var funder: String?
+    @Option(help: "Count links of at least this confidence: high, medium or low.") var minConfidence: Confidence = .medium
+    @Option(help: "Attribute years by grant (approval year) or paper (publication year); recorded in the report.")
+    var countBy: CountBy = .grant
+    @Option(help: "A topic preset (see `grants topics`), e.g. medical-ai.") var topic: String?
+    @Option(help: "A topic file (JSON, see README).") var topicFile: String?
+    @Option(help: "table, csv, json, md, html or xlsx (default: table on a terminal, csv otherwise).") var format: ReportFormat?
+    @Option(help: "Write here instead of stdout (html and xlsx default to Reports/<name>-<date>.<ext>).") var output: String?
+
+    enum CountBy: String, ExpressibleByArgument, CaseIterable { case grant, paper }
+
+    func validate() throws {
+        if topic != nil, topicFile != nil { throw ValidationError("give --topic or --topic-file, not both") }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+        if let f = funder, f != "nsfc", f != "nkrdpc" { throw ValidationError("--funder must be nsfc or nkrdpc") }
+    }
+
+    func prepare(title: String, dimension: ReportQuery.Dimension) throws -> (GrantDatabase, ReportQuery, ReportContext) {
+        let db = try database.open()
+        let range = try Diagnostics.run { try db.yearRange() }
+        let lo = from ?? range?.lowerBound ?? 0, hi = to ?? range?.upperBound ?? 0
+        var q = ReportQuery(from: lo, to: hi)
+        (q.funder, q.minConfidence, q.dimension) = (funder, minConfidence, dimension)
+        var filters: [String] = []
+        if let funder { filters.append("funder \(funder)") }
+        filters.append("links of \(minConfidence.rawValue) confidence or better")
+        if topic != nil || topicFile != nil {
+            let t = try Diagnostics.run { try topicFile.map { try TopicFilter(contentsOf: URL(fileURLWithPath: $0)) } ?? TopicFilter.preset(named: topic ?? "") }
+            q.grantTopic = { t.matchesGrant(department: $0, title: $1, keywords: $2, abstract: $3) }
+            q.paperTopic = { t.matchesPaper(title: $0, keywords: $1, abstract: $2) }
+            filters.append("topic \(t.name): " + t.summary.joined(separator: "; "))
+        }
+        var sources = ["database \(db.path)"]
+        if let status = try? db.status(), let batches = status["batches"] {
+            sources += batches.rows.compactMap { r in
+                if case .text(let kind) = r[1], case .text(let file) = r[2] { return "\(kind): \(file)" }
+                return nil
+            }
+        }
+        let ctx = ReportContext(title: title, generatedAt: Self.now(), dataSources: sources, filters: filters,
+                                fromYear: lo, toYear: hi, countBy: countBy == .grant ? "grant (approval year)" : "paper (publication year)")
+        return (db, q, ctx)
+    }
+
+    /// The report time; `GRANTS_NOW` (ISO 8601) pins it so reports can be byte-identical in tests.
+    static func now() -> Date {
+        if let s = ProcessInfo.processInfo.environment["GRANTS_NOW"], let d = ISO8601DateFormatter().date(from: s) { return d }
+        return Date()
+    }
+
+    /// Renders the report to `--output`, to Reports/ for html and xlsx, or to stdout.
+    func emit(_ report: GrantReport.Report) throws {
+        let fmt = format ?? (Diagnostics.stdoutIsTerminal ? .table : .csv)
+        let data = try Diagnostics.run { try fmt.render(report) }
+        var path = output
+        if path == nil, fmt == .html || fmt == .xlsx {
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd"
+            f.timeZone = TimeZone(identifier: "UTC")
+            path = "Reports/\(report.name)-\(f.string(from: report.context.generatedAt)).\(fmt.fileExtension)"
+        }
+        guard let path else { return Output.write(String(decoding: data, as: UTF8.self)) }
+        try Diagnostics.run {
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        Diagnostics.note("wrote \(path)")
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportQuery.Dimension: ExpressibleByArgument {}
+extension GrantOutputReport.Sort: ExpressibleByArgument {}
