@@ -1,0 +1,26 @@
+import Foundation
+
+/// Errors raised by GrantModel: loading topic filters.
+public enum ModelError: LocalizedError, Equatable, Sendable {
+    /// A topic file could not be read at all (missing, unreadable).
+    case topicFileUnreadable(file: String, reason: String)
+    /// A topic file was read but is not a valid topic (bad JSON, wrong shape, empty group, unknown department…).
+    case topicFileInvalid(file: String, reason: String)
+    /// A topic definition given without a file (decoded from data) is not valid.
+    case topicInvalid(reason: String)
+    /// No preset topic has this name.
+    case unknownTopic(name: String, available: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case .topicFileUnreadable(let file, let reason):
+            "\(file): cannot read topic file: \(reason)"
+        case .topicFileInvalid(let file, let reason):
+            "\(file): invalid topic file: \(reason)"
+        case .topicInvalid(let reason):
+            "invalid topic: \(reason)"
+        case .unknownTopic(let name, let available):
+            "unknown topic '\(name)'; presets: \(available.joined(separator: ", "))"
+        }
+    }
+}
