@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GrantLinkTests", dependencies: ["GrantLink", "GrantModel"]),
         .testTarget(name: "GrantStoreTests", dependencies: ["GrantStore", "GrantModel"]),
         .testTarget(name: "GrantReportTests", dependencies: ["GrantReport", "GrantModel"]),
-        .testTarget(name: "GrantsCLITests", dependencies: ["grants"]),
+        .testTarget(name: "GrantsCLITests", dependencies: ["grants", "CXLSXWriter"]),
     ]
 )
 

@@ -52,7 +52,7 @@ public final class PaperImportSession {
         findByUT = try db.makeStatement(sql: "SELECT id FROM paper WHERE ut = ?")
         findByEID = try db.makeStatement(sql: "SELECT id FROM paper WHERE eid = ?")
         findByPMID = try db.makeStatement(sql: "SELECT id FROM paper WHERE pmid = ?")
-        findByTitle = try db.makeStatement(sql: "SELECT id FROM paper WHERE titleKey = ? AND year IS ?")
+        findByTitle = try db.makeStatement(sql: "SELECT id, doi, ut, eid, pmid FROM paper WHERE titleKey = ? AND year IS ? LIMIT 1")
         insertPaper = try db.makeStatement(sql: """
             INSERT INTO paper (ut, eid, pmid, doi, title, titleKey, journal, journalAbbreviations, issn, eissn, year,
               documentType, language, authors, addresses, countries, keywords, abstract, isNatureIndex,
@@ -80,8 +80,14 @@ public final class PaperImportSession {
                 break
             }
         }
-        if id == nil, !titleKey.isEmpty {
-            id = try Int64.fetchOne(findByTitle, arguments: [titleKey, r.year])
+        // Title + year only for titles long enough to be specific ("Editorial", "Reply" are not), and only when
+        // no identifier contradicts it: two different DOIs or UTs are two papers, whatever their titles.
+        if id == nil, titleKey.count >= Self.minimumTitleKeyLength,
+            let candidate = try Row.fetchOne(findByTitle, arguments: [titleKey, r.year])
+        {
+            let ids: [(String?, String?)] = [(candidate["doi"], doi), (candidate["ut"], r.ut), (candidate["eid"], r.eid),
+                                             (candidate["pmid"], r.pmid)]
+            if !ids.contains(where: { a, b in a != nil && b != nil && a != b }) { id = candidate["id"] }
         }
         let recordKey = r.ut ?? r.eid ?? r.pmid ?? doi ?? "title:\(titleKey):\(r.year.map(String.init) ?? "")"
         var changed = false
@@ -136,6 +142,9 @@ public final class PaperImportSession {
         try insertReject.execute(arguments: [batchId, file, line, reason, String(raw.prefix(4000))])
         if db.changesCount > 0 { summary.rejected += 1 }
     }
+
+    /// Shorter normalised titles are too generic to identify a paper.
+    static let minimumTitleKeyLength = 20
 
     /// Lower-cased letters and digits (any script) only, so punctuation and case differences between exports vanish.
     public static func titleKey(_ title: String) -> String {

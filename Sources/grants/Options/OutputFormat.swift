@@ -5,8 +5,3 @@ import Foundation
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 }
-
-
-extension ExpressibleByArgument where Self: CaseIterable & RawRepresentable, RawValue == String {
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrantStore
 
 extension GrantsCommand {
     struct Status: AsyncParsableCommand {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCLITests {
+    // Expected by hand: the medical-ai preset keeps H grants with AI terms and F grants with medical terms.
+    static let grants = """
+        项目批准号,项目名称,负责人,依托单位,批准金额(万元),批准年份,申请代码
+        81871001,基于深度学习的肺结节CT影像诊断研究,甲,北京大学,50,2018,H1801
+        81971002,机器学习预测脓毒症预后,乙,复旦大学,55,2019,H1502
+        81971003,肝癌干细胞的表观遗传调控,丙,中山大学,55,2019,H1617
+        61871004,面向医学影像的弱监督分割方法,丁,清华大学,60,2018,F0604
+        61971005,大规模图神经网络的高效训练算法,戊,浙江大学,60,2019,F0206
+        31871006,深度学习识别植物叶片病害,己,南京农业大学,58,2018,C1301
+
+        """
+
+    @Test func departmentsWithTopicInEveryFormat() throws {
+        let cli = try CLI()
+        try cli.run(["import", "grants", try cli.write("g.csv", Self.grants)])
+        let json = try cli.run(["report", "departments", "--topic", "medical-ai", "--format", "json"])
+        #expect(json.status == 0)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self)
+        #expect(text.contains("Medical Sciences"))
+        #expect(text.contains("Information Sciences"))
+        #expect(!text.contains("Life Sciences"))
+
+        let all = try cli.run(["report", "departments", "--format", "csv"]).stdout
+        #expect(all.hasPrefix("\u{FEFF}"))
+        let medical = try cli.run(["report", "departments", "--topic", "medical-ai", "--format", "csv"]).stdout
+        // 3 of 6 grants are medical AI: 81871001, 81971002 (H) and 61871004 (F).
+        let totalLine = try #require(medical.split(separator: "\r\n").first { $0.contains("Total") })
+        #expect(totalLine.split(separator: ",").dropFirst().first == "3")
+
+        for fmt in ["html", "xlsx", "md"] {
+            let out = cli.path("r.\(fmt)")
+            #expect(try cli.run(["report", "departments", "--format", fmt, "--output", out]).status == 0)
+            #expect(FileManager.default.fileExists(atPath: out))
+        }
+        let html = try String(contentsOfFile: cli.path("r.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test func hostileTitlesAreEscaped() throws {
+        let cli = try CLI()
+        let hostile = "项目批准号,项目名称,负责人,依托单位,批准金额(万元),批准年份,申请代码\n81871001,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",<script>alert(1)</script>,=cmd|' /C calc'!A0,50,2018,H1801\n"
+        try cli.run(["import", "grants", try cli.write("g.csv", hostile)])
+        let csv = try cli.run(["report", "grants", "--format", "csv"]).stdout
+        #expect(csv.contains("'=HYPERLINK"))
+        #expect(csv.contains("'=cmd"))
+        let out = cli.path("g.html")
+        try cli.run(["report", "grants", "--format", "html", "--output", out])
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;"))
+        let list = try cli.run(["list", "grants", "--format", "csv"]).stdout
+        #expect(list.contains("'=HYPERLINK"))
+    }
+
+    @Test func fundersReportCountsMentionsWithoutGrantList() throws {
+        let cli = try CLI()
+        try cli.run(["import", "papers", try cli.write("s.txt", LinkCLITests.wos)])
+        let r = try cli.run(["report", "funders", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("NSFC"))
+    }
+}
