@@ -119,10 +119,15 @@ struct ReportOptions: ParsableArguments {
             filters.append("topic \(t.name): " + t.summary.joined(separator: "; "))
         }
         var sources = ["database \(db.path)"]
-        if let status = try? db.status(), let batches = status["batches"] {
-            sources += batches.rows.compactMap { r in
-                if case .text(let kind) = r[1], case .text(let file) = r[2] { return "\(kind): \(file)" }
-                return nil
+        if let batches = try? db.status()["batches"] {
+            var files: [String: [String]] = [:]
+            for r in batches.rows {
+                if case .text(let kind) = r[1], case .text(let file) = r[2] { files[kind, default: []].append((file as NSString).lastPathComponent) }
+            }
+            // Name a few files per kind; a long list of exports would drown the report header.
+            for (kind, names) in files.sorted(by: { $0.key < $1.key }) {
+                let shown = names.prefix(4).joined(separator: ", ")
+                sources.append("\(kind): \(shown)\(names.count > 4 ? " and \(names.count - 4) more files" : "")")
             }
         }
         let ctx = ReportContext(title: title, generatedAt: Self.now(), dataSources: sources, filters: filters,
