@@ -26,6 +26,15 @@ public struct ScopusParser: RowParser {
         func reject(_ reason: String) -> PaperEvent {
             .reject(PaperReject(file: file, line: number, record: recordNumber, reason: reason, raw: rawText))
         }
+        var row = row
+        var extraFundingTexts: [String] = []
+        if row.count > headerCount, let last = fundingTextColumns.last {
+            // Older exports name only as many `Funding Text n` columns as the first rows need, yet later rows carry
+            // more: the surplus fields sit right after the last named one.
+            let surplus = row.count - headerCount
+            extraFundingTexts = Array(row[(last + 1)...(last + surplus)])
+            row.removeSubrange((last + 1)...(last + surplus))
+        }
         guard row.count == headerCount else {
             try emit(reject("row has \(row.count) fields, header has \(headerCount)"))
             return
@@ -59,9 +68,10 @@ public struct ScopusParser: RowParser {
         if let details = value("Funding Details") {
             funding.append(FundingText(kind: .scopusDetails, text: details))
         }
-        for i in fundingTextColumns {
-            let text = PaperFields.trimmed(row[i])
-            if !text.isEmpty { funding.append(FundingText(kind: .scopusText, text: text)) }
+        for text in fundingTextColumns.map({ row[$0] }) + extraFundingTexts {
+            let text = FundingText(kind: .scopusText, text: PaperFields.trimmed(text))
+            // Scopus sometimes repeats a text in the next column; one copy is enough.
+            if !text.text.isEmpty, !funding.contains(text) { funding.append(text) }
         }
         if let texts = value("Funding Texts") {
             funding += Self.splitFundingTexts(texts).map { FundingText(kind: .scopusText, text: $0) }
