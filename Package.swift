@@ -46,7 +46,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GrantLinkTests", dependencies: ["GrantLink", "GrantModel"]),
         .testTarget(name: "GrantStoreTests", dependencies: ["GrantStore", "GrantModel"]),
-        .testTarget(name: "GrantReportTests", dependencies: ["GrantReport", "GrantModel"]),
+        .testTarget(name: "GrantReportTests", dependencies: ["GrantReport", "GrantModel"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "GrantsCLITests", dependencies: ["grants", "CXLSXWriter"]),
     ]
 )

@@ -38,14 +38,17 @@ public struct MarkdownRenderer: Sendable {
     /// newlines become spaces.
     func escape(_ s: String) -> String {
         var o = ""
-        for ch in s {
-            switch ch {
-            case "\\", "|", "*", "_", "`", "[", "]": o += "\\" + String(ch)
+        var lastWasCR = false
+        for u in s.unicodeScalars {
+            defer { lastWasCR = u == "\r" }
+            switch u {
+            case "\\", "|", "*", "_", "`", "[", "]": o += "\\"; o.unicodeScalars.append(u)
             case "<": o += "&lt;"
             case ">": o += "&gt;"
             case "&": o += "&amp;"
-            case "\n", "\r", "\r\n": o += " "
-            default: o.append(ch)
+            case "\r": o += " "
+            case "\n": if !lastWasCR { o += " " }
+            default: o.unicodeScalars.append(u)
             }
         }
         return o

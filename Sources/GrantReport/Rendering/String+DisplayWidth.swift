@@ -3,6 +3,13 @@ extension String {
     /// zero-width scalars 0, everything else 1.
     public var displayWidth: Int {
         var width = 0
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+        }
+        if ascii { return width }
+        width = 0
         for scalar in unicodeScalars { width += scalar.displayWidth }
         return width
     }
@@ -14,12 +21,13 @@ extension Unicode.Scalar {
         let v = value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }  // fast path: Latin
+        if v >= 0x1100, Unicode.Scalar.isWide(v) { return 2 }
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if v == 0x200B || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0xE0100 && v <= 0xE01EF) { return 0 }
-        return Unicode.Scalar.isWide(v) ? 2 : 1
+        return 1
     }
 
     /// East Asian Width W or F (Unicode 15 EastAsianWidth.txt, main blocks).

@@ -174,10 +174,26 @@ public struct XLSXRenderer: Sendable {
         throw ReportError.xlsx("\(what): \(message)")
     }
 
-    /// Cell formats, created once per workbook.
+    /// Cell formats, created once per workbook; looked up by style index on the hot path.
     private struct Formats {
-        let header, integer, decimal1, decimal2, percent, yuan, text: UnsafeMutablePointer<lxw_format>?
-        let bold: [String: UnsafeMutablePointer<lxw_format>?]
+        enum Style: Int, CaseIterable {
+            case text, integer, decimal1, decimal2, percent, yuan
+
+            var numberFormat: String? {
+                switch self {
+                case .text: nil
+                case .integer: "0"
+                case .decimal1: "0.0"
+                case .decimal2: "0.00"
+                case .percent: "0.0%"
+                case .yuan: "#,##0.00"
+                }
+            }
+        }
+
+        let header: UnsafeMutablePointer<lxw_format>?
+        private let plain: [UnsafeMutablePointer<lxw_format>?]
+        private let bold: [UnsafeMutablePointer<lxw_format>?]
 
         init(_ wb: UnsafeMutablePointer<lxw_workbook>) {
             func make(_ num: String?, bold: Bool) -> UnsafeMutablePointer<lxw_format>? {
@@ -187,43 +203,20 @@ public struct XLSXRenderer: Sendable {
                 return f
             }
             header = make(nil, bold: true)
-            let specs: [(String, String?)] = [
-                ("integer", "0"), ("decimal1", "0.0"), ("decimal2", "0.00"), ("percent", "0.0%"),
-                ("yuan", "#,##0.00"), ("text", nil),
-            ]
-            var plain: [String: UnsafeMutablePointer<lxw_format>?] = [:]
-            var boldFormats: [String: UnsafeMutablePointer<lxw_format>?] = [:]
-            for (key, num) in specs {
-                plain[key] = make(num, bold: false)
-                boldFormats[key] = make(num, bold: true)
-            }
-            integer = plain["integer"] ?? nil
-            decimal1 = plain["decimal1"] ?? nil
-            decimal2 = plain["decimal2"] ?? nil
-            percent = plain["percent"] ?? nil
-            yuan = plain["yuan"] ?? nil
-            text = plain["text"] ?? nil
-            bold = boldFormats
+            plain = Style.allCases.map { make($0.numberFormat, bold: false) }
+            bold = Style.allCases.map { make($0.numberFormat, bold: true) }
         }
 
         func format(for cell: Cell, _ col: Column, bold isBold: Bool) -> UnsafeMutablePointer<lxw_format>? {
-            let key: String
+            let style: Style
             switch (cell, col.kind) {
-            case (.text, _), (.empty, _): key = "text"
-            case (_, .percent): key = "percent"
-            case (_, .yuan): key = "yuan"
-            case (.integer, _), (_, .integer): key = "integer"
-            default: key = col.digits == 1 ? "decimal1" : "decimal2"
+            case (.text, _), (.empty, _): style = .text
+            case (_, .percent): style = .percent
+            case (_, .yuan): style = .yuan
+            case (.integer, _), (_, .integer): style = .integer
+            default: style = col.digits == 1 ? .decimal1 : .decimal2
             }
-            if isBold { return bold[key] ?? nil }
-            switch key {
-            case "text": return text
-            case "percent": return percent
-            case "yuan": return yuan
-            case "integer": return integer
-            case "decimal1": return decimal1
-            default: return decimal2
-            }
+            return isBold ? bold[style.rawValue] : plain[style.rawValue]
         }
     }
 }
