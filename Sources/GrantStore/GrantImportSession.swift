@@ -47,6 +47,9 @@ public final class GrantImportSession {
     private let insertHistory: Statement
     /// Sub-project → project numbers seen in this file, checked for placeholders at the end.
     private var projectNumbers: [String: (year: Int?, programme: String?)] = [:]
+    /// Number → first row of this file that stored or confirmed it. In-file duplicates are told by this, not by the
+    /// row's `batchId`: a re-import leaves unchanged rows on their old batch, and must still see its own duplicates.
+    private var firstRows: [String: Int] = [:]
 
     init(db: Database, batchId: Int64, file: String, strict: Bool) throws {
         self.db = db
@@ -80,6 +83,7 @@ public final class GrantImportSession {
         try insert.execute(arguments: StatementArguments([grant.number] + content.map { $0 } + provenance.map { $0.databaseValue }))
         if db.changesCount > 0 {
             summary.inserted += 1
+            firstRows[grant.number] = origin.row
             noteProject(of: grant)
             return
         }
@@ -88,16 +92,20 @@ public final class GrantImportSession {
         let oldValues = GrantColumns.content.map { existing[$0] as DatabaseValue }
         let newValues = content
         let changed = zip(GrantColumns.content, zip(oldValues, newValues)).filter { $0.1.0 != $0.1.1 }
-        if changed.isEmpty {
-            if (existing["batchId"] as Int64?) == batchId { summary.duplicatesInFile += 1 } else { summary.unchanged += 1 }
+        // The stored row now holds this file's first occurrence, so compare against it.
+        if let firstRow = firstRows[grant.number] {
+            if changed.isEmpty {
+                summary.duplicatesInFile += 1
+            } else {
+                let fields = changed.map(\.0).joined(separator: ", ")
+                try reject(origin: origin, reason: "duplicate number \(grant.number) with conflicting values (\(fields)) — first seen at row \(firstRow)",
+                           raw: grant.number)
+            }
             return
         }
-        let wasPlaceholder: Bool = existing["isPlaceholder"] ?? false
-        if (existing["batchId"] as Int64?) == batchId, !wasPlaceholder {
-            let firstRow: Int = existing["sourceRow"] ?? 0
-            let fields = changed.map(\.0).joined(separator: ", ")
-            try reject(origin: origin, reason: "duplicate number \(grant.number) with conflicting values (\(fields)) — first seen at row \(firstRow)",
-                       raw: grant.number)
+        firstRows[grant.number] = origin.row
+        if changed.isEmpty {
+            summary.unchanged += 1
             return
         }
         let assignments = (GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", ")

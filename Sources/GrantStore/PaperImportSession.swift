@@ -52,7 +52,14 @@ public final class PaperImportSession {
         findByUT = try db.makeStatement(sql: "SELECT id FROM paper WHERE ut = ?")
         findByEID = try db.makeStatement(sql: "SELECT id FROM paper WHERE eid = ?")
         findByPMID = try db.makeStatement(sql: "SELECT id FROM paper WHERE pmid = ?")
-        findByTitle = try db.makeStatement(sql: "SELECT id, doi, ut, eid, pmid FROM paper WHERE titleKey = ? AND year IS ? LIMIT 1")
+        // A title+year match must not join papers whose identifiers differ: generic titles ("Editorial",
+        // "Reply") recur within a year.
+        findByTitle = try db.makeStatement(sql: """
+            SELECT id FROM paper WHERE titleKey = ? AND year IS ?
+              AND (doi IS NULL OR ? IS NULL OR doi = ?) AND (ut IS NULL OR ? IS NULL OR ut = ?)
+              AND (eid IS NULL OR ? IS NULL OR eid = ?) AND (pmid IS NULL OR ? IS NULL OR pmid = ?)
+            LIMIT 1
+            """)
         insertPaper = try db.makeStatement(sql: """
             INSERT INTO paper (ut, eid, pmid, doi, title, titleKey, journal, journalAbbreviations, issn, eissn, year,
               documentType, language, authors, addresses, countries, keywords, abstract, isNatureIndex,
@@ -80,14 +87,11 @@ public final class PaperImportSession {
                 break
             }
         }
-        // Title + year only for titles long enough to be specific ("Editorial", "Reply" are not), and only when
-        // no identifier contradicts it: two different DOIs or UTs are two papers, whatever their titles.
-        if id == nil, titleKey.count >= Self.minimumTitleKeyLength,
-            let candidate = try Row.fetchOne(findByTitle, arguments: [titleKey, r.year])
-        {
-            let ids: [(String?, String?)] = [(candidate["doi"], doi), (candidate["ut"], r.ut), (candidate["eid"], r.eid),
-                                             (candidate["pmid"], r.pmid)]
-            if !ids.contains(where: { a, b in a != nil && b != nil && a != b }) { id = candidate["id"] }
+        // Titles shorter than this are too generic ("Editorial", "Reply") to identify a paper.
+        if id == nil, titleKey.count >= Self.minimumTitleKeyLength {
+            let ids = [doi, r.ut, r.eid, r.pmid].map { $0?.isEmpty == false ? $0 : nil }
+            id = try Int64.fetchOne(findByTitle, arguments: StatementArguments(
+                [titleKey, r.year] + ids.flatMap { [$0, $0] } as [(any DatabaseValueConvertible)?]))
         }
         let recordKey = r.ut ?? r.eid ?? r.pmid ?? doi ?? "title:\(titleKey):\(r.year.map(String.init) ?? "")"
         var changed = false

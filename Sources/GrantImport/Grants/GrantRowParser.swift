@@ -85,13 +85,13 @@ public struct GrantRowParser: Sendable {
 
     private func extraJSON(_ cells: [String]) -> String? {
         var dict: [String: String] = [:]
-        for i in mapping.unmapped where i < cells.count {
+        let mapped = Set(mapping.columns.values)
+        // Cells under a blank (or repeated) header, or beyond the header row, are keyed by column number.
+        for i in cells.indices where !mapped.contains(i) {
             let v = cells[i].trimmingSpaces
-            if !v.isEmpty { dict[mapping.headers[i]] = v }
-        }
-        for i in cells.indices where i >= mapping.headers.count {
-            let v = cells[i].trimmingSpaces
-            if !v.isEmpty { dict["column \(i + 1)"] = v }
+            guard !v.isEmpty else { continue }
+            let header = i < mapping.headers.count ? mapping.headers[i] : ""
+            dict[header.isEmpty || dict[header] != nil ? "column \(i + 1)" : header] = v
         }
         guard !dict.isEmpty, let data = try? JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys]) else {
             return nil
@@ -117,9 +117,10 @@ public struct GrantRowParser: Sendable {
             unit = u
             t = t.replacingOccurrences(of: marker, with: "")
         }
-        t = t.filter { !"()¥ ".contains($0) }
-        guard let value = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), value >= 0,
-            t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+        t = t.filter { !"()¥￥ ".contains($0) }
+        // Decimal(string:) reads a prefix ("1.2.3" → 1.2), so check the whole text is one number first.
+        guard t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), t.count(where: { $0 == "." }) <= 1,
+            let value = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), value >= 0
         else { return nil }
         let inferred = unit == nil
         // NSFC awards are at least 1万元; a bare value below 100000 is far likelier 万元 than yuan.

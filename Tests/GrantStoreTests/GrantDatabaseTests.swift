@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Testing
+import GrantModel
+import GrantStore
+
+@Suite struct GrantDatabaseTests {
+    @Test func migrationsCreateTheSchemaOnAFreshFile() throws {
+        let t = try TempDatabase()
+        let tables = try t.db.pool.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        for name in ["importBatch", "grant", "grantHistory", "reject", "meta", "paper", "paperSource", "fundingText",
+                     "mention", "link", "journalListEntry", "rosterEntry"]
+        {
+            #expect(tables.contains(name), "missing table \(name)")
+        }
+        let applied = try t.db.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["v1-grants", "v2-papers"])
+        let mode = try t.db.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func reopeningKeepsDataAndDoesNotMigrateAgain() throws {
+        let t = try TempDatabase()
+        _ = try t.db.importGrants(.init(kind: "grants", file: "a.csv")) { s in
+            try s.upsert(Grant(number: "81871234", funder: .nsfc), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
+        }
+        let again = try GrantDatabase(path: t.db.path)
+        let n = try again.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \"grant\"") }
+        #expect(n == 1)
+    }
+
+    @Test func createsMissingDirectories() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("granttracker-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let path = base.appendingPathComponent("a/b/grants.sqlite").path
+        _ = try GrantDatabase(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func unopenableFileIsAStoreError() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("granttracker-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let path = base.appendingPathComponent("not-a-db.sqlite").path
+        try Data("this is not an SQLite database, just text that is long enough to fill a header page".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try GrantDatabase(path: path)
+        } throws: { error in
+            guard case StoreError.cannotOpen(let p, _) = error else { return false }
+            return p == path
+        }
+    }
+
+    @Test func resolvePathPrecedence() {
+        #expect(GrantDatabase.resolvePath(option: "x.sqlite", environment: ["GRANTS_DB": "env.sqlite"]) == "x.sqlite")
+        #expect(GrantDatabase.resolvePath(option: nil, environment: ["GRANTS_DB": "env.sqlite"]) == "env.sqlite")
+        #expect(GrantDatabase.resolvePath(option: "", environment: ["GRANTS_DB": "env.sqlite"]) == "env.sqlite")
+        #expect(GrantDatabase.resolvePath(option: nil, environment: [:]) == "grants.sqlite")
+        #expect(GrantDatabase.resolvePath(option: nil, environment: ["GRANTS_DB": ""]) == GrantDatabase.defaultPath)
+    }
+}

@@ -1,0 +1,366 @@
+import Foundation
+import GRDB
+import Testing
+import GrantModel
+import GrantStore
+
+@Suite struct GrantImportSessionTests {
+    static func nsfc(_ number: String, title: String? = "t", pi: String? = "张三", amount: Int64? = 550_000) -> Grant {
+        var g = Grant(number: number, funder: .nsfc)
+        g.title = title
+        g.pi = pi
+        g.amountYuan = amount
+        if let parsed = GrantNumber.parse(number) { g.applyDecodedFacts(parsed) }
+        return g
+    }
+
+    static func keyRD(_ number: String, title: String? = nil) -> Grant {
+        var g = Grant(number: number, funder: .nkrdpc)
+        g.title = title
+        if let parsed = GrantNumber.parse(number) { g.applyDecodedFacts(parsed) }
+        return g
+    }
+
+    /// Imports `rows` (grant or reject reason) as `file`, row numbers from 2 (row 1 is the header).
+    @discardableResult
+    static func load(_ t: TempDatabase, _ file: String, _ rows: [Result<Grant, Failure>], strict: Bool = false) throws
+        -> ImportSummary
+    {
+        try t.db.importGrants(.init(kind: "grants", file: file), strict: strict) { s in
+            for (i, r) in rows.enumerated() {
+                let origin = RowOrigin(file: file, sheet: "Sheet1", row: i + 2)
+                switch r {
+                case .success(let g): try s.upsert(g, origin: origin)
+                case .failure(let f): try s.reject(origin: origin, reason: f.reason, raw: f.raw)
+                }
+            }
+        }
+    }
+
+    struct Failure: Error {
+        var reason: String
+        var raw: String
+    }
+
+    @Test func insertsGrantsWithProvenance() throws {
+        let t = try TempDatabase()
+        let s = try Self.load(t, "a.csv", [.success(Self.nsfc("81871234")), .success(Self.nsfc("61921003"))])
+        #expect(s.inserted == 2)
+        #expect(s.updated == 0)
+        #expect(s.unchanged == 0)
+        let batchId = try #require(s.batchId)
+        #expect(try t.count("grant") == 2)
+        let row = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '81871234'"))
+        #expect(row["funder"] == "nsfc")
+        #expect(row["department"] == "H")
+        #expect(row["departmentSource"] == "inferred")
+        #expect(row["year"] == 2018)
+        #expect(row["amountYuan"] == 550_000)
+        #expect(row["sourceFile"] == "a.csv")
+        #expect(row["sourceSheet"] == "Sheet1")
+        #expect(row["sourceRow"] == 2)
+        #expect(row["batchId"] == batchId)
+        #expect(row["isPlaceholder"] == false)
+        let batch = try #require(try t.row("SELECT * FROM importBatch WHERE id = ?", [batchId]))
+        #expect(batch["kind"] == "grants")
+        #expect(batch["file"] == "a.csv")
+        #expect(batch["inserted"] == 2)
+    }
+
+    @Test func notesAreStoredAsJSON() throws {
+        let t = try TempDatabase()
+        var g = Self.nsfc("30901821")
+        g.notes.append("amount unit not stated")
+        try Self.load(t, "a.csv", [.success(g)])
+        let notes: String = try #require(try t.row("SELECT notes FROM \"grant\"")?["notes"])
+        let decoded = try JSONDecoder().decode([String].self, from: Data(notes.utf8))
+        #expect(decoded == g.notes)
+        #expect(decoded.count == 2)
+    }
+
+    @Test func reimportOfIdenticalRowsLeavesNoTrace() throws {
+        let t = try TempDatabase()
+        let rows: [Result<Grant, Failure>] = [
+            .success(Self.nsfc("81871234")), .success(Self.nsfc("61921003")),
+            .failure(Failure(reason: "malformed number '123'", raw: "批准号: 123")),
+        ]
+        let first = try Self.load(t, "a.csv", rows)
+        #expect(first.inserted == 2)
+        #expect(first.rejected == 1)
+        let second = try Self.load(t, "a.csv", rows)
+        #expect(second.inserted == 0)
+        #expect(second.updated == 0)
+        #expect(second.unchanged == 2)
+        #expect(second.rejected == 0, "the reject is already stored")
+        #expect(second.batchId == nil)
+        #expect(try t.count("importBatch") == 1, "an import that changes nothing is rolled back with its batch")
+        #expect(try t.count("reject") == 1)
+        #expect(try t.count("grantHistory") == 0)
+        #expect(try t.count("grant", "batchId = ?", [first.batchId]) == 2)
+    }
+
+    @Test func changedValuesAreUpdatedWithHistory() throws {
+        let t = try TempDatabase()
+        let first = try Self.load(t, "a.csv", [.success(Self.nsfc("81871234")), .success(Self.nsfc("61921003"))])
+        let second = try Self.load(t, "b.csv", [
+            .success(Self.nsfc("81871234", title: "new title", amount: 600_000)), .success(Self.nsfc("61921003")),
+        ])
+        #expect(second.inserted == 0)
+        #expect(second.updated == 1)
+        #expect(second.unchanged == 1)
+        #expect(second.changedFields == ["title": 1, "amountYuan": 1])
+        let batchId = try #require(second.batchId)
+        #expect(batchId != first.batchId)
+        let history = try t.rows("SELECT field, oldValue, newValue, batchId FROM grantHistory ORDER BY field")
+        #expect(history.count == 2)
+        #expect(history.map { $0["field"] as String } == ["amountYuan", "title"])
+        #expect(history[0]["oldValue"] == "550000")
+        #expect(history[0]["newValue"] == "600000")
+        #expect(history[1]["oldValue"] == "t")
+        #expect(history[1]["newValue"] == "new title")
+        #expect(history.allSatisfy { $0["batchId"] == batchId })
+        let row = try #require(try t.row("SELECT title, amountYuan, sourceFile, batchId FROM \"grant\" WHERE number = '81871234'"))
+        #expect(row["title"] == "new title")
+        #expect(row["amountYuan"] == 600_000)
+        #expect(row["sourceFile"] == "b.csv")
+        #expect(row["batchId"] == batchId)
+        let batch = try #require(try t.row("SELECT updated, unchanged FROM importBatch WHERE id = ?", [batchId]))
+        #expect(batch["updated"] == 1)
+        #expect(batch["unchanged"] == 1)
+    }
+
+    @Test func valueClearedIsAChangeToNull() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.csv", [.success(Self.nsfc("81871234", pi: "张三"))])
+        let s = try Self.load(t, "a.csv", [.success(Self.nsfc("81871234", pi: nil))])
+        #expect(s.updated == 1)
+        let h = try #require(try t.row("SELECT oldValue, newValue FROM grantHistory WHERE field = 'pi'"))
+        #expect(h["oldValue"] == "张三")
+        #expect(h["newValue"] as String? == nil)
+    }
+
+    @Test func identicalDuplicateInOneFile() throws {
+        let t = try TempDatabase()
+        let rows: [Result<Grant, Failure>] = [.success(Self.nsfc("81871234")), .success(Self.nsfc("81871234"))]
+        let s = try Self.load(t, "a.csv", rows)
+        #expect(s.inserted == 1)
+        #expect(s.duplicatesInFile == 1)
+        #expect(s.rejected == 0)
+        #expect(try t.count("grant") == 1)
+        // Re-importing the same file counts the same way and changes nothing.
+        let again = try Self.load(t, "a.csv", rows)
+        #expect(again.unchanged == 1)
+        #expect(again.duplicatesInFile == 1)
+        #expect(again.batchId == nil)
+        #expect(try t.count("importBatch") == 1)
+    }
+
+    @Test func conflictingDuplicateInOneFileIsRejectedNamingTheFirstRow() throws {
+        let t = try TempDatabase()
+        let rows: [Result<Grant, Failure>] = [
+            .success(Self.nsfc("61921003")),
+            .success(Self.nsfc("81871234", title: "first")),
+            .success(Self.nsfc("81871234", title: "second")),
+        ]
+        let s = try Self.load(t, "a.csv", rows)
+        #expect(s.inserted == 2)
+        #expect(s.rejected == 1)
+        #expect(s.updated == 0)
+        let reject = try #require(try t.row("SELECT * FROM reject"))
+        #expect(reject["kind"] == "grant")
+        #expect(reject["file"] == "a.csv")
+        #expect(reject["row"] == 4)
+        let reason: String = reject["reason"]
+        #expect(reason.contains("81871234"))
+        #expect(reason.contains("row 3"))
+        #expect(reason.contains("title"))
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "first")
+        #expect(try t.count("grantHistory") == 0)
+    }
+
+    @Test func reimportOfAFileWithAConflictingDuplicateIsStable() throws {
+        let t = try TempDatabase()
+        let rows: [Result<Grant, Failure>] = [
+            .success(Self.nsfc("81871234", title: "first")),
+            .success(Self.nsfc("81871234", title: "second")),
+        ]
+        try Self.load(t, "a.csv", rows)
+        for _ in 0..<2 {
+            let again = try Self.load(t, "a.csv", rows)
+            #expect(again.updated == 0, "the second row must not overwrite the first on re-import")
+            #expect(again.unchanged == 1)
+            #expect(again.batchId == nil)
+            #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "first")
+            #expect(try t.count("importBatch") == 1)
+            #expect(try t.count("grantHistory") == 0)
+            #expect(try t.count("reject") == 1)
+        }
+    }
+
+    @Test func conflictingDuplicateAfterAnUpdateNamesTheRowInThisFile() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.csv", [.success(Self.nsfc("81871234", title: "old"))])
+        let s = try Self.load(t, "b.csv", [
+            .success(Self.nsfc("61921003")), .success(Self.nsfc("81871234", title: "new")),
+            .success(Self.nsfc("81871234", title: "newer")),
+        ])
+        #expect(s.updated == 1)
+        #expect(s.rejected == 1)
+        let reason: String = try #require(try t.row("SELECT reason FROM reject")?["reason"])
+        #expect(reason.contains("row 3"))
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "new")
+    }
+
+    @Test func errorInsideTheBodyRollsBackEverything() throws {
+        let t = try TempDatabase()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try t.db.importGrants(.init(kind: "grants", file: "a.csv")) { s in
+                try s.upsert(Self.nsfc("81871234"), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
+                try s.reject(origin: RowOrigin(file: "a.csv", sheet: nil, row: 3), reason: "bad", raw: "x")
+                try s.upsert(Self.keyRD("2016YFC0901001"), origin: RowOrigin(file: "a.csv", sheet: nil, row: 4))
+                throw Boom()
+            }
+        }
+        for table in ["grant", "importBatch", "reject", "grantHistory"] {
+            #expect(try t.count(table) == 0, "\(table) must be empty after a failed import")
+        }
+        // The database is still usable afterwards.
+        let s = try Self.load(t, "a.csv", [.success(Self.nsfc("81871234"))])
+        #expect(s.inserted == 1)
+    }
+
+    @Test func errorDuringAnUpdateLeavesTheOldValues() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.csv", [.success(Self.nsfc("81871234", title: "old"))])
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try t.db.importGrants(.init(kind: "grants", file: "b.csv")) { s in
+                try s.upsert(Self.nsfc("81871234", title: "new"), origin: RowOrigin(file: "b.csv", sheet: nil, row: 2))
+                throw Boom()
+            }
+        }
+        #expect(try t.row("SELECT title FROM \"grant\"")?["title"] == "old")
+        #expect(try t.count("grantHistory") == 0)
+        #expect(try t.count("importBatch") == 1)
+    }
+
+    @Test func strictModeThrowsAndKeepsNothing() throws {
+        let t = try TempDatabase()
+        #expect {
+            try Self.load(t, "a.csv", [
+                .success(Self.nsfc("81871234")), .failure(Failure(reason: "unparseable year '19'", raw: "批准年份: 19")),
+                .success(Self.nsfc("61921003")),
+            ], strict: true)
+        } throws: { error in
+            guard case StoreError.strictReject(let file, let row, let reason) = error else { return false }
+            return file == "a.csv" && row == 3 && reason == "unparseable year '19'"
+        }
+        for table in ["grant", "importBatch", "reject"] {
+            #expect(try t.count(table) == 0, "\(table) must be empty after a strict failure")
+        }
+    }
+
+    @Test func strictModeAlsoStopsOnAConflictingDuplicate() throws {
+        let t = try TempDatabase()
+        #expect(throws: StoreError.self) {
+            try Self.load(t, "a.csv", [
+                .success(Self.nsfc("81871234", title: "a")), .success(Self.nsfc("81871234", title: "b")),
+            ], strict: true)
+        }
+        #expect(try t.count("grant") == 0)
+    }
+
+    @Test func rejectsStoreFileSheetRowReasonRaw() throws {
+        let t = try TempDatabase()
+        let s = try Self.load(t, "a.xlsx", [.failure(Failure(reason: "no grant number", raw: "项目名称: x"))])
+        #expect(s.rejected == 1)
+        #expect(s.batchId != nil, "an import that only rejects is still recorded")
+        let r = try #require(try t.row("SELECT * FROM reject"))
+        #expect(r["file"] == "a.xlsx")
+        #expect(r["sheet"] == "Sheet1")
+        #expect(r["row"] == 2)
+        #expect(r["reason"] == "no grant number")
+        #expect(r["raw"] == "项目名称: x")
+        #expect(r["batchId"] == s.batchId)
+        let batch = try #require(try t.row("SELECT rejected FROM importBatch"))
+        #expect(batch["rejected"] == 1)
+    }
+
+    @Test func mappingIsStoredOnTheBatch() throws {
+        let t = try TempDatabase()
+        let s = try t.db.importGrants(.init(kind: "grants", file: "a.csv", format: "csv", encoding: "gb18030")) { s in
+            try s.setMapping(#"{"number":"批准号"}"#)
+            try s.upsert(Self.nsfc("81871234"), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
+        }
+        let batch = try #require(try t.row("SELECT * FROM importBatch WHERE id = ?", [s.batchId]))
+        #expect(batch["mapping"] == #"{"number":"批准号"}"#)
+        #expect(batch["format"] == "csv")
+        #expect(batch["encoding"] == "gb18030")
+    }
+
+    // MARK: Key R&D placeholders
+
+    @Test func subProjectWithoutItsProjectCreatesAPlaceholder() throws {
+        let t = try TempDatabase()
+        let s = try Self.load(t, "sub.csv", [
+            .success(Self.keyRD("2016YFC0901001", title: "课题一")), .success(Self.keyRD("2016YFC0901002", title: "课题二")),
+        ])
+        #expect(s.inserted == 2)
+        #expect(s.placeholders == 1)
+        let p = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '2016YFC0901000'"))
+        #expect(p["isPlaceholder"] == true)
+        #expect(p["funder"] == "nkrdpc")
+        #expect(p["year"] == 2016)
+        #expect(p["department"] == "YFC")
+        #expect(p["batchId"] == s.batchId)
+        #expect(try t.count("grant", "projectNumber = '2016YFC0901000'") == 2)
+
+        // Re-importing the sub-projects changes nothing (the placeholder already exists).
+        let again = try Self.load(t, "sub.csv", [
+            .success(Self.keyRD("2016YFC0901001", title: "课题一")), .success(Self.keyRD("2016YFC0901002", title: "课题二")),
+        ])
+        #expect(again.placeholders == 0)
+        #expect(again.batchId == nil)
+
+        // The real project fills the placeholder.
+        let real = try Self.load(t, "projects.csv", [.success(Self.keyRD("2016YFC0901000", title: "精准医学研究"))])
+        #expect(real.inserted + real.updated == 1)
+        #expect(real.placeholders == 0)
+        let filled = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '2016YFC0901000'"))
+        #expect(filled["isPlaceholder"] == false)
+        #expect(filled["title"] == "精准医学研究")
+        #expect(filled["sourceFile"] == "projects.csv")
+        #expect(filled["notes"] as String? == nil, "the placeholder note goes once the project is real")
+        #expect(try t.count("grant", "number = '2016YFC0901000'") == 1)
+    }
+
+    @Test func projectInTheSameFileNeedsNoPlaceholder() throws {
+        let t = try TempDatabase()
+        let s = try Self.load(t, "a.csv", [
+            .success(Self.keyRD("2018YFA0701701")), .success(Self.keyRD("2018YFA0701700", title: "project")),
+        ])
+        #expect(s.inserted == 2)
+        #expect(s.placeholders == 0)
+        #expect(try t.count("grant", "isPlaceholder = 1") == 0)
+    }
+
+    @Test func projectImportedEarlierNeedsNoPlaceholder() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "p.csv", [.success(Self.keyRD("2018YFA0701700", title: "project"))])
+        let s = try Self.load(t, "s.csv", [.success(Self.keyRD("2018YFA0701702"))])
+        #expect(s.placeholders == 0)
+        #expect(try t.count("grant", "isPlaceholder = 1") == 0)
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '2018YFA0701700'")?["title"] == "project")
+    }
+
+    @Test func rollbackAlsoDropsPlaceholders() throws {
+        let t = try TempDatabase()
+        struct Boom: Error {}
+        _ = try? t.db.importGrants(.init(kind: "grants", file: "a.csv")) { s in
+            try s.upsert(Self.keyRD("2016YFC0901001"), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
+            throw Boom()
+        }
+        #expect(try t.count("grant") == 0)
+    }
+}

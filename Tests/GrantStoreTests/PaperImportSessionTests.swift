@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import Testing
+import GrantModel
+import GrantStore
+
+@Suite struct PaperImportSessionTests {
+    static func record(_ source: PaperRecord.Source, file: String, ut: String? = nil, eid: String? = nil,
+                       pmid: String? = nil, doi: String? = nil, title: String, year: Int? = 2020,
+                       funding: [FundingText] = [], authors: [String] = [], line: Int = 1) -> PaperRecord
+    {
+        PaperRecord(source: source, ut: ut, eid: eid, pmid: pmid, doi: doi, title: title, year: year, authors: authors,
+                    funding: funding, provenance: Provenance(file: file, record: 1, line: line))
+    }
+
+    @discardableResult
+    static func load(_ t: TempDatabase, _ file: String, format: String, _ records: [PaperRecord]) throws
+        -> PaperImportSummary
+    {
+        try t.db.importPapers(.init(kind: "papers", file: file, format: format)) { s in
+            for r in records { try s.add(r, natureIndex: nil) }
+        }
+    }
+
+    static let fx = FundingText(kind: .wosFX, text: "Supported by the National Natural Science Foundation of China (81871234).")
+    static let scopus = FundingText(kind: .scopusText, text: "This work was supported by NSFC grant 81871234.")
+
+    @Test func sameDOIDifferentCaseMergesIntoOnePaper() throws {
+        let t = try TempDatabase()
+        let a = try Self.load(t, "wos.txt", format: "wos", [
+            Self.record(.wos, file: "wos.txt", ut: "WOS:000472125200024", doi: "10.1016/J.Cell.2019.01.001",
+                        title: "A study", funding: [Self.fx]),
+        ])
+        #expect(a.inserted == 1)
+        let b = try Self.load(t, "scopus.csv", format: "scopus", [
+            Self.record(.scopus, file: "scopus.csv", eid: "2-s2.0-85063000000", doi: "10.1016/j.cell.2019.01.001",
+                        title: "A different rendering of the title", funding: [Self.scopus]),
+        ])
+        #expect(b.inserted == 0)
+        #expect(b.merged == 1)
+        #expect(try t.count("paper") == 1)
+        let p = try #require(try t.row("SELECT * FROM paper"))
+        #expect(p["doi"] == "10.1016/j.cell.2019.01.001")
+        #expect(p["ut"] == "WOS:000472125200024")
+        #expect(p["eid"] == "2-s2.0-85063000000", "the second source fills the identifier the first lacked")
+        let sources = try t.rows("SELECT source, recordKey, file FROM paperSource ORDER BY source")
+        #expect(sources.map { $0["source"] as String } == ["scopus", "wos"])
+        #expect(sources.map { $0["file"] as String } == ["scopus.csv", "wos.txt"])
+        let texts = try t.db.pool.read { try String.fetchAll($0, sql: "SELECT kind FROM fundingText ORDER BY kind") }
+        #expect(texts == ["fx", "scopus-text"])
+    }
+
+    @Test func utThenEIDMerges() throws {
+        let t = try TempDatabase()
+        // WoS plain text, then the same record from a WoS tab export (same UT, title punctuation differs).
+        try Self.load(t, "wos.txt", format: "wos", [
+            Self.record(.wos, file: "wos.txt", ut: "WOS:000000000000001", title: "Deep learning for CT", funding: [Self.fx]),
+        ])
+        let tab = try Self.load(t, "wos.tsv", format: "wos-tab", [
+            Self.record(.wosTab, file: "wos.tsv", ut: "WOS:000000000000001", title: "Deep-learning for CT.",
+                        funding: [FundingText(kind: .wosFU, text: "National Natural Science Foundation of China [81871234]")]),
+        ])
+        #expect(tab.merged == 1)
+        // Scopus has no UT; it matches by title and year and brings its EID.
+        let sc = try Self.load(t, "scopus.csv", format: "scopus", [
+            Self.record(.scopus, file: "scopus.csv", eid: "2-s2.0-1", title: "DEEP LEARNING FOR CT", funding: [Self.scopus]),
+        ])
+        #expect(sc.merged == 1)
+        // A second Scopus export of the record then matches on the EID alone, whatever its title says.
+        let sc2 = try Self.load(t, "scopus2.csv", format: "scopus", [
+            Self.record(.scopus, file: "scopus2.csv", eid: "2-s2.0-1", title: "Deep learning for computed tomography",
+                        year: 2021, funding: [Self.scopus]),
+        ])
+        #expect(sc2.inserted == 0)
+        #expect(sc2.merged == 0, "the same Scopus record again adds nothing: one source row per source and record")
+        #expect(sc2.unchanged == 1)
+        #expect(sc2.batchId == nil)
+        #expect(try t.count("paper") == 1)
+        #expect(try t.count("paperSource") == 3)
+        #expect(try t.count("fundingText") == 3)
+        let p = try #require(try t.row("SELECT ut, eid, year FROM paper"))
+        #expect(p["ut"] == "WOS:000000000000001")
+        #expect(p["eid"] == "2-s2.0-1")
+        #expect(p["year"] == 2020, "the stored year is not overwritten")
+    }
+
+    @Test func titleAndYearMatchIgnoresPunctuationAndCase() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "cnki.txt", format: "cnki", [
+            Self.record(.cnki, file: "cnki.txt", title: "Radiomics: a Review, Part 1",
+                        funding: [FundingText(kind: .cnkiFund, text: "国家自然科学基金(81871234)")]),
+        ])
+        let s = try Self.load(t, "pubmed.txt", format: "pubmed", [
+            Self.record(.pubmed, file: "pubmed.txt", pmid: "31234567", title: "radiomics - a review; part 1.",
+                        funding: [FundingText(kind: .pubmedGR, text: "81871234/National Natural Science Foundation of China/")]),
+        ])
+        #expect(s.merged == 1)
+        #expect(try t.count("paper") == 1)
+        #expect(try t.count("paperSource") == 2)
+        #expect(try t.count("fundingText") == 2)
+        #expect(try t.row("SELECT pmid FROM paper")?["pmid"] == "31234567")
+    }
+
+    @Test func titleKeyNormalisation() {
+        #expect(PaperImportSession.titleKey("Radiomics: a Review, Part 1") == PaperImportSession.titleKey("RADIOMICS — A REVIEW (PART 1)."))
+        #expect(PaperImportSession.titleKey("基于深度学习的CT影像分析") == PaperImportSession.titleKey("基于深度学习的ＣＴ影像分析。"))
+        #expect(PaperImportSession.titleKey("Part 1") != PaperImportSession.titleKey("Part 2"))
+        #expect(PaperImportSession.titleKey("?!") == "")
+    }
+
+    @Test func sameTitleDifferentYearStaysApart() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.txt", format: "wos", [
+            Self.record(.wos, file: "a.txt", ut: "WOS:1", title: "Annual report", year: 2019),
+            Self.record(.wos, file: "a.txt", ut: "WOS:2", title: "Annual report", year: 2020),
+        ])
+        #expect(try t.count("paper") == 2)
+    }
+
+    @Test func sameTitleAndYearButDifferentDOIsStayApart() throws {
+        // Generic titles ("Editorial", "Reply") recur within a year; distinct DOIs prove distinct papers.
+        let t = try TempDatabase()
+        let s = try Self.load(t, "a.csv", format: "scopus", [
+            Self.record(.scopus, file: "a.csv", eid: "2-s2.0-1", doi: "10.1/a", title: "Editorial"),
+            Self.record(.scopus, file: "a.csv", eid: "2-s2.0-2", doi: "10.1/b", title: "Editorial"),
+        ])
+        #expect(s.inserted == 2)
+        #expect(try t.count("paper") == 2)
+        // But a record without a DOI may still join one of them by title.
+        let c = try Self.load(t, "c.txt", format: "cnki", [Self.record(.cnki, file: "c.txt", title: "editorial")])
+        #expect(c.merged == 1)
+        #expect(try t.count("paper") == 2)
+    }
+
+    @Test func reimportingTheSameRecordsLeavesNoBatch() throws {
+        let t = try TempDatabase()
+        let records = [
+            Self.record(.wos, file: "wos.txt", ut: "WOS:1", doi: "10.1/X", title: "One", funding: [Self.fx], line: 1),
+            Self.record(.wos, file: "wos.txt", ut: "WOS:2", title: "Two", line: 30),
+        ]
+        let first = try Self.load(t, "wos.txt", format: "wos", records)
+        #expect(first.inserted == 2)
+        #expect(first.records == 2)
+        let again = try Self.load(t, "wos.txt", format: "wos", records)
+        #expect(again.inserted == 0)
+        #expect(again.merged == 0)
+        #expect(again.unchanged == 2)
+        #expect(again.batchId == nil)
+        #expect(try t.count("importBatch") == 1)
+        #expect(try t.count("paperSource") == 2)
+        #expect(try t.count("fundingText") == 1)
+        let batch = try #require(try t.row("SELECT * FROM importBatch"))
+        #expect(batch["kind"] == "papers")
+        #expect(batch["format"] == "wos")
+        #expect(batch["inserted"] == 2)
+    }
+
+    @Test func rejectIsStoredWithFileLineReason() throws {
+        let t = try TempDatabase()
+        let long = String(repeating: "x", count: 5000)
+        let s = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
+            try s.reject(file: "wos.txt", line: 42, reason: "record truncated: no ER line", raw: long)
+        }
+        #expect(s.rejected == 1)
+        let r = try #require(try t.row("SELECT * FROM reject"))
+        #expect(r["kind"] == "paper")
+        #expect(r["file"] == "wos.txt")
+        #expect(r["row"] == 42)
+        #expect(r["reason"] == "record truncated: no ER line")
+        #expect((r["raw"] as String).count == 4000, "raw text is capped")
+        #expect(r["batchId"] == s.batchId)
+        // The same reject again is neither duplicated nor a reason to keep a batch.
+        let again = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
+            try s.reject(file: "wos.txt", line: 42, reason: "record truncated: no ER line", raw: long)
+        }
+        #expect(again.rejected == 0)
+        #expect(again.batchId == nil)
+        #expect(try t.count("reject") == 1)
+        #expect(try t.count("importBatch") == 1)
+    }
+
+    @Test func natureIndexFlagIsStored() throws {
+        let t = try TempDatabase()
+        let s = try t.db.importPapers(.init(kind: "papers", file: "a.txt", format: "wos")) { s in
+            try s.add(Self.record(.wos, file: "a.txt", ut: "WOS:1", title: "Cell paper"),
+                      natureIndex: NatureIndexFlag(journal: "Cell", matchedBy: "issn"))
+        }
+        #expect(s.natureIndex == 1)
+        let p = try #require(try t.row("SELECT isNatureIndex, natureIndexJournal, natureIndexMatch FROM paper"))
+        #expect(p["isNatureIndex"] == true)
+        #expect(p["natureIndexJournal"] == "Cell")
+        #expect(p["natureIndexMatch"] == "issn")
+    }
+
+    @Test func errorInsideTheBodyRollsBackPapers() throws {
+        let t = try TempDatabase()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try t.db.importPapers(.init(kind: "papers", file: "a.txt", format: "wos")) { s in
+                try s.add(Self.record(.wos, file: "a.txt", ut: "WOS:1", title: "x", funding: [Self.fx]), natureIndex: nil)
+                throw Boom()
+            }
+        }
+        for table in ["paper", "paperSource", "fundingText", "importBatch"] {
+            #expect(try t.count(table) == 0)
+        }
+    }
+}
