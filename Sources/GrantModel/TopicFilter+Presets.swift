@@ -2,8 +2,13 @@ import Foundation
 
 extension TopicFilter {
     /// The folder of shipped topic files (`Resources/topics/*.json`).
+    ///
+    /// Foundation on Linux treats a bundle folder holding `Resources/` as its resource folder, so the path
+    /// depends on the platform's bundle layout: try both.
     static var presetDirectory: URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Resources/topics", isDirectory: true)
+        guard let base = Bundle.module.resourceURL else { return nil }
+        return ["topics", "Resources/topics"].map { base.appendingPathComponent($0, isDirectory: true) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// Names of the shipped presets, sorted.

@@ -44,8 +44,10 @@ extension GrantDatabase {
         try pool.read { db in
             try Listing.fetch(db, sql: """
                 SELECT f.kind AS field, m.position AS pos, m.funder, m.number, m.raw,
-                  coalesce(g2.number, g.number) AS grant, coalesce(l2.confidence, l.confidence, '') AS confidence,
-                  CASE WHEN m.valid THEN coalesce(l2.evidence, l.evidence, CASE WHEN m.funder IN ('nsfc', 'nkrdpc')
+                  CASE WHEN l.id IS NOT NULL THEN g.number ELSE g2.number END AS grant,
+                  CASE WHEN l.id IS NOT NULL AND l2.viaSubProject IS NOT NULL THEN g2.number END AS project,
+                  coalesce(l.confidence, l2.confidence, '') AS confidence,
+                  CASE WHEN m.valid THEN coalesce(l.evidence, l2.evidence, CASE WHEN m.funder IN ('nsfc', 'nkrdpc')
                     THEN 'not in the imported grant lists' ELSE 'look-alike funder: ' || m.funderText END)
                     ELSE 'malformed: ' || coalesce(m.note, '') END AS evidence
                 FROM mention m JOIN fundingText f ON f.id = m.fundingTextId

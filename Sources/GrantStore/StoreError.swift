@@ -11,7 +11,7 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
         switch self {
         case .cannotOpen(let p, let d): "cannot open database \(p): \(d)"
         case .notFound(let w): "not found: \(w)"
-        case .strictReject(let f, let r, let reason): "\(f):\(r): rejected (--strict): \(reason)"
+        case .strictReject(let f, let r, let reason): "\(f): row \(r) rejected, and --strict makes that fatal (nothing imported): \(reason)"
         case .invalidQuery(let d): d
         }
     }

@@ -11,12 +11,12 @@ import GrantStore
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for name in ["importBatch", "grant", "grantHistory", "reject", "meta", "paper", "paperSource", "fundingText",
-                     "mention", "link", "journalListEntry", "rosterEntry"]
+                     "mention", "link", "rosterEntry"]
         {
             #expect(tables.contains(name), "missing table \(name)")
         }
         let applied = try t.db.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-grants", "v2-papers"])
+        #expect(applied == ["v1-grants", "v2-papers", "v3-funders-cited"])
         let mode = try t.db.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
