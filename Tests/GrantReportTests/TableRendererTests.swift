@@ -35,11 +35,17 @@ import Testing
         let grantsEnd = try #require(header.range(of: "Grants")).upperBound
         let edge = String(header[..<grantsEnd]).displayWidth
         for line in lines.dropFirst() where !line.hasPrefix("-") {
-            let prefix = String(line.prefix { _ in true })
-            let cut = prefix.prefixOfWidth(edge)
+            let cut = line.prefixOfWidth(edge)
             #expect(cut.last?.isNumber == true, "\(line)")
-            #expect(prefix.dropFirst(cut.count).first == " ", "\(line)")
+            #expect(line.dropFirst(cut.count).first == " ", "\(line)")
         }
+        // "医学科学部" occupies 10 columns: the H row's label is padded by exactly the width difference.
+        let h = try #require(lines.first { $0.hasPrefix("H 医学科学部") })
+        let label = "H 医学科学部 Medical Sciences"
+        let pad = h.dropFirst(label.count).prefix { $0 == " " }.count
+        // Widest label: "F 信息科学部 Information Sciences" = 2 + 10 + 1 + 20 = 33; H's = 2 + 10 + 1 + 16 = 29.
+        #expect(label.displayWidth == 29)
+        #expect(pad == (33 - 29) + 2 + (6 - 2))  // to the column end, the gap, then "12" right-aligned under "Grants"
     }
 
     @Test func undefinedShownAsDashAndFormulasPrinted() {
