@@ -57,6 +57,20 @@ import Testing
     }
 }
 
+@Suite struct TableRendererControlTests {
+    @Test func controlCharactersCannotBreakRowsOrDriveTheTerminal() {
+        let rows = [GrantOutputRow(number: "1", title: "a\nb\tc\u{1B}[31mred", pi: "p", institution: "i",
+                                   department: "H", year: 2020, amountYuan: nil, papers: 1, niPapers: 0,
+                                   firstYear: nil, lastYear: nil)]
+        let text = TableRenderer().render(GrantOutputReport.build(rows: rows, context: Fixtures.context()))
+        #expect(!text.contains("\u{1B}") && !text.contains("\t"))
+        #expect(text.contains("a b c [31mred"))
+        // The whole grant stays on one row.
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines.contains { $0.hasPrefix("1 ") && $0.contains("a b c [31mred") && $0.contains("H") })
+    }
+}
+
 extension String {
     /// The longest prefix whose display width is at most `width`.
     func prefixOfWidth(_ width: Int) -> Substring {
