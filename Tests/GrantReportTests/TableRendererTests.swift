@@ -35,11 +35,17 @@ import Testing
         let grantsEnd = try #require(header.range(of: "Grants")).upperBound
         let edge = String(header[..<grantsEnd]).displayWidth
         for line in lines.dropFirst() where !line.hasPrefix("-") {
-            let prefix = String(line.prefix { _ in true })
-            let cut = prefix.prefixOfWidth(edge)
+            let cut = line.prefixOfWidth(edge)
             #expect(cut.last?.isNumber == true, "\(line)")
-            #expect(prefix.dropFirst(cut.count).first == " ", "\(line)")
+            #expect(line.dropFirst(cut.count).first == " ", "\(line)")
         }
+        // "医学科学部" occupies 10 columns: the H row's label is padded by exactly the width difference.
+        let h = try #require(lines.first { $0.hasPrefix("H 医学科学部") })
+        let label = "H 医学科学部 Medical Sciences"
+        let pad = h.dropFirst(label.count).prefix { $0 == " " }.count
+        // Widest label: "F 信息科学部 Information Sciences" = 2 + 10 + 1 + 20 = 33; H's = 2 + 10 + 1 + 16 = 29.
+        #expect(label.displayWidth == 29)
+        #expect(pad == (33 - 29) + 2 + (6 - 2))  // to the column end, the gap, then "12" right-aligned under "Grants"
     }
 
     @Test func undefinedShownAsDashAndFormulasPrinted() {
@@ -48,6 +54,20 @@ import Testing
         #expect(text.contains("How this was computed:"))
         #expect(text.contains("CAGR = (x_last / x_first)^(1/(n_years − 1)) − 1"))
         #expect(text.contains("Mean YoY = arithmetic mean of the defined YoY rates"))
+    }
+}
+
+@Suite struct TableRendererControlTests {
+    @Test func controlCharactersCannotBreakRowsOrDriveTheTerminal() {
+        let rows = [GrantOutputRow(number: "1", title: "a\nb\tc\u{1B}[31mred", pi: "p", institution: "i",
+                                   department: "H", year: 2020, amountYuan: nil, papers: 1, niPapers: 0,
+                                   firstYear: nil, lastYear: nil)]
+        let text = TableRenderer().render(GrantOutputReport.build(rows: rows, context: Fixtures.context()))
+        #expect(!text.contains("\u{1B}") && !text.contains("\t"))
+        #expect(text.contains("a b c [31mred"))
+        // The whole grant stays on one row.
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines.contains { $0.hasPrefix("1 ") && $0.contains("a b c [31mred") && $0.contains("H") })
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GrantReport
+@testable import GrantReport
 import Testing
 
 /// Reads entries of a zip with /usr/bin/unzip (not a dependency of GrantReport).
@@ -42,7 +42,6 @@ struct XLSXRendererTests {
         let sheet1 = try Unzip.entry(url, "xl/worksheets/sheet1.xml")
         // B2 = first department's grant count (F: 15), a number cell: no t="s" attribute.
         #expect(sheet1.contains("<c r=\"B2\" s=\"") && sheet1.contains("><v>15</v></c>"))
-        #expect(!sheet1.contains("<c r=\"B2\" s=\"\\d+\" t=\"s\""))
         let b2 = try #require(sheet1.range(of: "<c r=\"B2\"")).lowerBound
         let b2cell = sheet1[b2...].prefix { $0 != "/" }
         #expect(!b2cell.contains("t=\""), "\(b2cell)")
@@ -99,5 +98,19 @@ struct XLSXRendererTests {
     @Test func unwritablePathThrows() {
         let url = URL(fileURLWithPath: "/nonexistent-dir-\(UUID().uuidString)/x.xlsx")
         #expect(throws: ReportError.self) { try XLSXRenderer().write(Fixtures.funderReport, to: url) }
+    }
+}
+
+@Suite struct SheetNameTests {
+    @Test func sanitisedTruncatedUnique() {
+        var names = SheetNames()
+        #expect(names.unique("a[b]:c*d?e/f\\g") == "a_b__c_d_e_f_g")
+        let long = String(repeating: "年", count: 40)
+        #expect(names.unique(long) == String(repeating: "年", count: 31))
+        #expect(names.unique(long) == String(repeating: "年", count: 27) + " (2)")
+        #expect(names.unique("About") == "About")
+        #expect(names.unique("ABOUT") == "ABOUT (2)")
+        #expect(names.unique("'quoted'") == "quoted")
+        #expect(names.unique("") == "Sheet")
     }
 }

@@ -20,8 +20,10 @@ public struct JSONRenderer: Sendable {
         o += "    \"toYear\": \(ctx.toYear),\n"
         o += "    \"countBy\": \(str(ctx.countBy))\n"
         o += "  },\n"
-        o += "  \"tables\": [" + report.tables.map(table).joined(separator: ",") + (report.tables.isEmpty ? "],\n" : "\n  ],\n")
-        o += "  \"charts\": [" + report.charts.map(chart).joined(separator: ",") + (report.charts.isEmpty ? "],\n" : "\n  ],\n")
+        o += "  \"tables\": [" + report.tables.map(table).joined(separator: ",")
+        o += report.tables.isEmpty ? "],\n" : "\n  ],\n"
+        o += "  \"charts\": [" + report.charts.map(chart).joined(separator: ",")
+        o += report.charts.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"notes\": \(strings(report.notes))\n"
         o += "}\n"
         return o

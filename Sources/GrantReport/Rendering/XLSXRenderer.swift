@@ -86,8 +86,8 @@ public struct XLSXRenderer: Sendable {
         for (c, col) in table.columns.enumerated() {
             let widest = ([col.name] + table.allRows.compactMap { c < $0.count ? text($0[c], col) : nil })
                 .map(\.displayWidth).max() ?? 8
-            try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(min(60, max(8, widest + 2))), nil),
-                      "set column width")
+            let width = Double(min(60, max(8, widest + 2)))
+            try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), width, nil), "set column width")
         }
     }
 
@@ -130,8 +130,8 @@ public struct XLSXRenderer: Sendable {
         var options = lxw_chart_options()
         options.x_scale = 1.5
         options.y_scale = 1.4
-        try check(worksheet_insert_chart_opt(sheet, lxw_row_t(position.row), lxw_col_t(position.col), xc, &options),
-                  "insert chart")
+        let err = worksheet_insert_chart_opt(sheet, lxw_row_t(position.row), lxw_col_t(position.col), xc, &options)
+        try check(err, "insert chart")
     }
 
     private func writeAbout(_ report: Report, _ wb: UnsafeMutablePointer<lxw_workbook>, _ f: Formats,
