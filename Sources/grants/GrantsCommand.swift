@@ -10,7 +10,7 @@ struct GrantsCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 failure (nothing could be done), 2 usage error.
             """,
         subcommands: [
-            Import.self, Status.self, List.self, Link.self, Papers.self, Cites.self, Explain.self,
+            Import.self, Status.self, List.self, Extract.self, Link.self, Papers.self, Cites.self, Explain.self,
             Audit.self, Report.self, Journals.self, Topics.self,
         ]
     )

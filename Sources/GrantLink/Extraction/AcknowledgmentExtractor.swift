@@ -1,0 +1,96 @@
+import GrantModel
+
+/// Extracts NSFC and National Key R&D grant numbers (and look-alike programmes' numbers) from
+/// acknowledgment text.
+///
+/// Numbers are credited to the funder name that governs them: the nearest name before them when only
+/// list words (`under Grant Nos.`, `,`, `and`, programme words) lie between, or a name after them in
+/// `81871234 from the NSFC`. The number's format then has the last word: `YYYYYF…` is always Key R&D,
+/// and 973/863/STI-2030-style numbers are never NSFC. Work is linear in the text length.
+public struct AcknowledgmentExtractor: Sendable {
+    public init() {}
+
+    /// Mentions in text order; offsets count Unicode scalars of `text`.
+    public func extract(_ text: String) -> [Mention] {
+        let clean = TextCleaner.clean(text)
+        let tokens = Tokenizer.tokenize(clean.scalars)
+        let spans = FunderRecognizer(tokens: tokens, scalars: clean.scalars).recognize()
+        var order: [FunderID: Int] = [:]
+        for s in spans where order[s.funder] == nil { order[s.funder] = order.count + 1 }
+        let candidates = Attribution(tokens: tokens, spans: spans).run()
+        var mentions: [Mention] = []
+        for c in candidates {
+            let span = c.span.map { spans[$0] }
+            let context = MentionContext(
+                funder: span?.funder,
+                funderText: span.map { clean.originalText(from: tokens[$0.first].start, to: tokens[$0.end - 1].end) } ?? "",
+                position: span.flatMap { order[$0.funder] } ?? 0)
+            let a = tokens[c.first].start, b = tokens[c.end - 1].end
+            let range = clean.originalRange(from: a, to: b)
+            mentions.append(contentsOf: Self.classify(raw: clean.originalText(from: a, to: b), range: range, context))
+        }
+        return mentions
+    }
+
+    struct MentionContext {
+        var funder: FunderID?
+        var funderText: String
+        var position: Int
+    }
+
+    /// Decides funder, canonical number and validity for one number candidate.
+    static func classify(raw: String, range: Range<Int>, _ ctx: MentionContext) -> [Mention] {
+        let norm = raw.normalizedGrantNumber
+        func make(_ f: FunderID, _ number: String, valid: Bool = true, note: String? = nil) -> Mention {
+            Mention(funder: f, number: number, raw: raw, start: range.lowerBound, end: range.upperBound,
+                    funderText: ctx.funderText, position: ctx.position, valid: valid, note: note)
+        }
+        if let k = KeyRDNumber.parse(norm) {
+            var notes: [String] = []
+            if let s = k.droppedSuffix { notes.append("sub-level suffix \(s) dropped") }
+            if let f = ctx.funder, f != .nkrdpc { notes.append("Key R&D number format; text names \(f)") }
+            return [make(.nkrdpc, k.text, note: notes.isEmpty ? nil : notes.joined(separator: "; "))]
+        }
+        let family = NumberFormat.lookAlike(norm)
+        guard let funder = ctx.funder else {
+            guard let family else { return [] }
+            return [make(family, norm, note: "no funder named; \(family) number format")]
+        }
+        switch funder {
+        case .nsfc:
+            let (base, suffix) = NumberFormat.splitSuffix(norm)
+            if let n = NSFCNumber.parse(base) {
+                return [make(.nsfc, n.text, note: suffix.map { "sub-level suffix \($0) dropped" })]
+            }
+            if base.utf8.count == 16, base.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let a = NSFCNumber.parse(String(base.prefix(8))), let b = NSFCNumber.parse(String(base.suffix(8)))
+            {
+                // Two numbers glued together (`6237116162331012`).
+                var first = make(.nsfc, a.text, note: "two numbers written without a separator")
+                var second = first
+                first.end = range.lowerBound + 8
+                first.raw = String(raw.unicodeScalars.prefix(8))
+                second.number = b.text
+                second.start = range.lowerBound + 8
+                second.raw = String(raw.unicodeScalars.dropFirst(8))
+                return [first, second]
+            }
+            if let family {
+                return [make(family, norm, note: "\(family) number format, not NSFC; text names NSFC")]
+            }
+            if NumberFormat.looksLikeNSFC(base) {
+                return [make(.nsfc, norm, valid: false, note: "credited to NSFC but fits no NSFC number format")]
+            }
+            return [make(.other, norm, note: "not an NSFC number format; text names NSFC")]
+        case .nkrdpc:
+            if NumberFormat.looksLikeKeyRD(norm) {
+                let what = family.map { "; looks like a \($0) number" } ?? ""
+                return [make(.nkrdpc, norm, valid: false,
+                             note: "credited to the National Key R&D Program but fits no YYYYYF+letter+7-digit format" + what)]
+            }
+            return [make(family ?? .other, norm, note: "not a Key R&D number format; text names the Key R&D Program")]
+        default:
+            return [make(family ?? funder, norm)]
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// An acknowledgment text prepared for scanning, with a map back to the original scalar offsets.
+///
+/// Cleaning folds full-width forms to ASCII, decodes HTML entities (including WoS's `Ramp;D` for `R&amp;D`),
+/// turns line breaks and odd spaces into plain spaces, and rejoins words hyphenated across a line (`Foun-dation`).
+struct CleanedText {
+    /// The original text's scalars.
+    var source: [Unicode.Scalar]
+    /// The cleaned scalars.
+    var scalars: [Unicode.Scalar]
+    /// `origin[i]` is the offset in `source` of `scalars[i]`; one extra entry holds `source.count`.
+    var origin: [Int]
+
+    /// The original text between two cleaned offsets (end exclusive).
+    func originalText(from start: Int, to end: Int) -> String {
+        let a = origin[start]
+        let b = end > start ? origin[end - 1] + 1 : a
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: source[a..<b])
+        return String(v)
+    }
+
+    /// Original offsets for a cleaned range (end exclusive).
+    func originalRange(from start: Int, to end: Int) -> Range<Int> {
+        let a = origin[start]
+        let b = end > start ? origin[end - 1] + 1 : a
+        return a..<b
+    }
+}

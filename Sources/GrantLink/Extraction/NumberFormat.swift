@@ -1,0 +1,73 @@
+import GrantModel
+
+/// Number formats of the Chinese programmes that are confused with NSFC and the National Key R&D Program.
+///
+/// `domain.md` §2: 973 `YYYYCB…`, 863 `YYYYAA…`, Key Technology R&D `YYYYBA…`, international
+/// cooperation `YYYYDF…`, major projects `YYYYZX…`, STI-2030 `YYYYZD…` and `YYYYAAA…`, postdoctoral
+/// `YYYYM/T…` and `GZB/GZC…`, NSSFC `YYADJ001` / `YYZDA001`, MOE humanities `YYYJC…`, CAS `XDB…`.
+enum NumberFormat {
+    /// The look-alike programme whose format `number` (normalised) has, if any.
+    static func lookAlike(_ number: String) -> FunderID? {
+        let c = Array(number.utf8)
+        let n = c.count
+        func digit(_ i: Int) -> Bool { i < n && c[i] >= 48 && c[i] <= 57 }
+        func letter(_ i: Int) -> Bool { i < n && c[i] >= 65 && c[i] <= 90 }
+        func digits(_ r: Range<Int>) -> Bool { r.upperBound <= n && r.allSatisfy(digit) }
+        func at(_ i: Int, _ s: String) -> Bool {
+            let u = Array(s.utf8)
+            return i + u.count <= n && Array(c[i..<(i + u.count)]) == u
+        }
+        if n >= 8, digits(0..<4), at(0, "19") || at(0, "20") {
+            if at(4, "CB") { return .basic973 }
+            if at(4, "AAA") { return .sti2030 }
+            if at(4, "AA") { return .hiTech863 }
+            if at(4, "BA") { return .keyTechRD }
+            if at(4, "DF") { return .most }
+            if at(4, "ZX") { return .majorProject }
+            if at(4, "ZD"), digit(6) { return .sti2030 }
+            if n == 11, at(4, "M") || at(4, "T"), digits(5..<11) { return .cpsf }
+        }
+        if n == 11, at(0, "GZB") || at(0, "GZC"), digits(3..<11) { return .cpsf }
+        if n == 8, digits(0..<2), letter(2), letter(3), letter(4), digits(5..<8),
+            "ABCXFWK".utf8.contains(c[2]) || at(2, "ZD")
+        {
+            return .nssfc
+        }
+        if n >= 9, digits(0..<2), at(2, "YJ"), letter(4) { return .moeHumanities }
+        if at(0, "XDA") || at(0, "XDB") || at(0, "XDC") || at(0, "QYZDJ") || at(0, "YSBR") || at(0, "ZDBS") {
+            return .cas
+        }
+        return nil
+    }
+
+    /// An all-digit string of NSFC-like length, or `U`/`T` + digits: a string that was meant as an NSFC number.
+    static func looksLikeNSFC(_ number: String) -> Bool {
+        let c = Array(number.utf8)
+        guard let first = c.first else { return false }
+        let body = first == 85 || first == 84 ? c.dropFirst() : c[...]
+        guard body.allSatisfy({ $0 >= 48 && $0 <= 57 }), let lead = body.first, lead != 48 else { return false }
+        return (7...12).contains(body.count)
+    }
+
+    /// `YYYY…` with at least eight characters: a string that was meant as a Key R&D number.
+    static func looksLikeKeyRD(_ number: String) -> Bool {
+        let c = Array(number.utf8)
+        return c.count >= 8 && c[0..<4].allSatisfy { $0 >= 48 && $0 <= 57 } && (c[0] == 50 || c[0] == 49)
+            && c.contains { $0 >= 65 && $0 <= 90 }
+    }
+
+    /// An NSFC application code (`H1402`) written after a number with a slash.
+    static func isApplicationCode(_ s: String) -> Bool {
+        let c = Array(s.utf8)
+        guard (3...7).contains(c.count), "ABCDEFGHT".utf8.contains(c[0]) else { return false }
+        return c.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Splits a short numeric sub-level suffix: `81871234-1` → (`81871234`, `-1`).
+    static func splitSuffix(_ s: String) -> (base: String, suffix: String?) {
+        guard let dash = s.firstIndex(of: "-") else { return (s, nil) }
+        let rest = s[s.index(after: dash)...]
+        guard (1...3).contains(rest.count), rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return (s, nil) }
+        return (String(s[..<dash]), String(s[dash...]))
+    }
+}

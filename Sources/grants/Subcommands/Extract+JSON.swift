@@ -1,0 +1,96 @@
+import Foundation
+import GrantModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An id as it appeared in the input: a JSON string, or a number/literal written back verbatim.
+enum JSONValue {
+    case string(String)
+    case number(String)
+}
+
+/// Reads `id` and `text` from one JSONL input line.
+enum JSONLine {
+    static func idAndText(_ line: String) -> (JSONValue?, String)? {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let text = obj["text"] as? String
+        else { return nil }
+        let id: JSONValue? =
+            switch obj["id"] {
+            case let s as String: .string(s)
+            case let n as NSNumber: .number(n.stringValue)
+            default: nil
+            }
+        return (id, text)
+    }
+}
+
+/// Buffered JSONL writer for `grants extract`.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    mutating func writeLine(id: JSONValue, mentions: [Mention]) {
+        append("{\"id\": ")
+        switch id {
+        case .string(let s): appendString(s)
+        case .number(let n): append(n)
+        }
+        append(", \"mentions\": [")
+        for (i, m) in mentions.enumerated() {
+            if i > 0 { append(", ") }
+            append("{\"funder\": ")
+            appendString(m.funder.rawValue)
+            append(", \"number\": ")
+            appendString(m.number)
+            append(", \"raw\": ")
+            appendString(m.raw)
+            append(", \"start\": \(m.start), \"end\": \(m.end), \"funder_text\": ")
+            appendString(m.funderText)
+            append(", \"position\": \(m.position), \"valid\": \(m.valid), \"note\": ")
+            if let note = m.note { appendString(note) } else { append("null") }
+            append("}")
+        }
+        append("]}\n")
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var offset = 0
+            while offset < p.count {
+                let n = write(1, base + offset, p.count - offset)
+                if n <= 0 { break }  // closed pipe: nothing more can be written
+                offset += n
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    private mutating func appendString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
