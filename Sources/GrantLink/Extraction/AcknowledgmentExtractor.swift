@@ -19,15 +19,25 @@ public struct AcknowledgmentExtractor: Sendable {
         for s in spans where order[s.funder] == nil { order[s.funder] = order.count + 1 }
         let candidates = Attribution(tokens: tokens, spans: spans).run()
         var mentions: [Mention] = []
+        var funderTexts: [Int: String] = [:]
         for c in candidates {
-            let span = c.span.map { spans[$0] }
-            let context = MentionContext(
-                funder: span?.funder,
-                funderText: span.map { clean.originalText(from: tokens[$0.first].start, to: tokens[$0.end - 1].end) } ?? "",
-                position: span.flatMap { order[$0.funder] } ?? 0)
+            var funderText = ""
+            if let i = c.span {
+                if let t = funderTexts[i] {
+                    funderText = t
+                } else {
+                    funderText = clean.originalText(from: tokens[spans[i].first].start, to: tokens[spans[i].end - 1].end)
+                    funderTexts[i] = funderText
+                }
+            }
+            let context = MentionContext(funder: c.span.map { spans[$0].funder }, funderText: funderText,
+                                         position: c.span.flatMap { order[spans[$0].funder] } ?? 0)
             let a = tokens[c.first].start, b = tokens[c.end - 1].end
-            let range = clean.originalRange(from: a, to: b)
-            mentions.append(contentsOf: Self.classify(raw: clean.originalText(from: a, to: b), range: range, context))
+            // Token texts are already folded to upper-case ASCII; joining them removes the spaces.
+            var text = ""
+            for k in c.first..<c.end { text += tokens[k].text }
+            mentions.append(contentsOf: Self.classify(raw: clean.originalText(from: a, to: b), number: text,
+                                                      range: clean.originalRange(from: a, to: b), context))
         }
         return mentions
     }
@@ -39,13 +49,13 @@ public struct AcknowledgmentExtractor: Sendable {
     }
 
     /// Decides funder, canonical number and validity for one number candidate.
-    static func classify(raw: String, range: Range<Int>, _ ctx: MentionContext) -> [Mention] {
-        let norm = raw.normalizedGrantNumber
+    static func classify(raw: String, number: String, range: Range<Int>, _ ctx: MentionContext) -> [Mention] {
+        let norm = number
         func make(_ f: FunderID, _ number: String, valid: Bool = true, note: String? = nil) -> Mention {
             Mention(funder: f, number: number, raw: raw, start: range.lowerBound, end: range.upperBound,
                     funderText: ctx.funderText, position: ctx.position, valid: valid, note: note)
         }
-        if let k = KeyRDNumber.parse(norm) {
+        if let k = NumberFormat.keyRD(norm) {
             var notes: [String] = []
             if let s = k.droppedSuffix { notes.append("sub-level suffix \(s) dropped") }
             if let f = ctx.funder, f != .nkrdpc { notes.append("Key R&D number format; text names \(f)") }
@@ -59,7 +69,7 @@ public struct AcknowledgmentExtractor: Sendable {
         switch funder {
         case .nsfc:
             let (base, suffix) = NumberFormat.splitSuffix(norm)
-            if let n = NSFCNumber.parse(base) {
+            if let n = NumberFormat.nsfc(base) {
                 return [make(.nsfc, n.text, note: suffix.map { "sub-level suffix \($0) dropped" })]
             }
             if base.utf8.count == 16, base.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),

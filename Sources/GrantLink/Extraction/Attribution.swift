@@ -32,6 +32,9 @@ struct Attribution {
         "nsfc", "state", "program's", "frontier", "frontiers", "area", "areas", "applied", "pilot", "instrument",
         "instruments", "development", "innovation", "integration", "fostering", "incubation", "cultivation", "d",
     ]
+    /// The longest token considered a grant-number candidate (with a sub-level suffix).
+    static let maxNumberLength = 32
+
     /// Words that keep consecutive numbers one list for `… from FUNDER`.
     static let listGlue: Set<String> = ["and", "or", "grant", "grants", "no", "nos", "number", "numbers", "award", "awards"]
     /// Words that introduce the funder after the numbers.
@@ -68,6 +71,14 @@ struct Attribution {
                 if k >= 2, tokens[k - 1].isPunct("/"), !tokens[k - 1].spaceBefore, !t.spaceBefore,
                     tokens[k - 2].kind == .number, NumberFormat.isApplicationCode(t.text)
                 {
+                    k += 1
+                    continue
+                }
+                // Longer runs (a page of digits, a DOI fragment) are never grant numbers; skipping them also
+                // keeps the per-candidate parsing below bounded.
+                guard t.text.utf8.count <= Self.maxNumberLength else {
+                    open = false
+                    group.removeAll()
                     k += 1
                     continue
                 }
@@ -139,7 +150,9 @@ struct Attribution {
         var merged = tokens[k].text
         guard !Self.standalone(merged) else { return k + 1 }
         var j = k + 1
-        while j < tokens.count, j - k <= 3, tokens[j].kind == .number, tokens[j].spaceBefore,
+        // At most three pieces (`11 772 017`, `39670 0 83`): longer runs of small numbers (`12 12 12 12`)
+        // are lists, not one split grant number.
+        while j < tokens.count, j - k < 3, tokens[j].kind == .number, tokens[j].spaceBefore,
             merged.utf8.count + tokens[j].text.utf8.count <= 16, !Self.standalone(tokens[j].text)
         {
             merged += tokens[j].text
@@ -154,6 +167,6 @@ struct Attribution {
     }
 
     static func isGrantNumber(_ s: String) -> Bool {
-        KeyRDNumber.parse(s) != nil || NSFCNumber.parse(NumberFormat.splitSuffix(s).base) != nil
+        NumberFormat.keyRD(s) != nil || NumberFormat.nsfc(NumberFormat.splitSuffix(s).base) != nil
     }
 }

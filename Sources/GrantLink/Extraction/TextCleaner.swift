@@ -28,10 +28,10 @@ enum TextCleaner {
                 i += 4
                 continue
             case 0x2D, 0x2010, 0x2011, 0xAD:  // hyphen: rejoin `Foun-dation`, `Tech- nology`
-                if let last = out.last, isLower(last) {
+                if let last = out.last, isLower(last), !wordHasDigit(out, backwardFrom: out.count - 1) {
                     var j = i + 1
                     while j < n, isSpace(src[j]) { j += 1 }
-                    if j < n, isLower(src[j]) {
+                    if j < n, isLower(src[j]), !wordHasDigit(src, forwardFrom: j) {
                         i = j
                         continue
                     }
@@ -75,6 +75,26 @@ enum TextCleaner {
         }
         if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return (u, j + 1) }
         return nil
+    }
+
+    /// Whether the letter/digit run through `i` has a digit within 40 scalars: `jcyj-cxttX0002` is a code,
+    /// not a hyphenated word. Bounded so that long runs cannot make cleaning quadratic.
+    private static func wordHasDigit(_ s: [Unicode.Scalar], backwardFrom i: Int) -> Bool {
+        var k = i
+        while k >= 0, i - k < 40, isLetter(s[k]) || isDigit(s[k]) {
+            if isDigit(s[k]) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    private static func wordHasDigit(_ s: [Unicode.Scalar], forwardFrom i: Int) -> Bool {
+        var k = i
+        while k < s.count, k - i < 40, isLetter(s[k]) || isDigit(s[k]) {
+            if isDigit(s[k]) { return true }
+            k += 1
+        }
+        return false
     }
 
     static func matches(_ s: [Unicode.Scalar], at i: Int, _ lit: String) -> Bool {
