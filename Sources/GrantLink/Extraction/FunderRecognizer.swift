@@ -347,7 +347,7 @@ struct FunderRecognizer {
     // MARK: Chinese
 
     private func chinese(at k: Int) -> FunderSpan? {
-        guard let ch = tokens[k].text.first, let entries = FunderLexicon.chinese[ch] else { return nil }
+        guard let entries = FunderLexicon.chinese[Character(tokens[k].scalar)] else { return nil }
         let start = tokens[k].start
         for (chars, funder) in entries {
             var p = start

@@ -49,7 +49,7 @@ enum TextCleaner {
             i += 1
         }
         origin.append(n)
-        return CleanedText(source: src, scalars: out, origin: origin)
+        return CleanedText(original: text, source: src, isASCII: text.utf8.count == n, scalars: out, origin: origin)
     }
 
     private static let named: [String: Unicode.Scalar] = [
