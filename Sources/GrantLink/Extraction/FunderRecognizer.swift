@@ -91,7 +91,7 @@ struct FunderRecognizer {
         case .punct:
             return nil
         case .word:
-            break
+            guard t.wordClass.contains(.anchor) else { return nil }
         }
         let w = t.text
         if t.allCaps {

@@ -106,7 +106,8 @@ enum Tokenizer {
             allCaps = false
             return v
         }
-        return Token(kind: .word, start: a, end: b, text: text, scalar: s[a], wordClass: WordClass.of(text),
+        return Token(kind: .word, start: a, end: b, text: text, scalar: s[a],
+                     wordClass: b - a <= 16 ? WordClass.of(text) : [],
                      capitalized: TextCleaner.isUpper(s[a]), allCaps: allCaps, spaceBefore: space)
     }
 

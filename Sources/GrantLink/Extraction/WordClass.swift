@@ -11,8 +11,44 @@ struct WordClass: OptionSet, Sendable {
     /// May sit between such a word and the funder name (`the`, `by`).
     static let backwardSkip = WordClass(rawValue: 1 << 3)
 
-    /// The class of a lower-cased word: one dictionary lookup per word token.
-    static func of(_ word: String) -> WordClass { table[word] ?? [] }
+    /// Can start a funder name (`Foundation`, `R&D`, `Ministry`, `NSFC`…); other words skip recognition.
+    static let anchor = WordClass(rawValue: 1 << 4)
+
+    /// The class of a lower-cased word.
+    static func of(_ word: String) -> WordClass { lookup(hash: fnv1a(word.utf8)) }
+
+    /// FNV-1a over lower-cased ASCII bytes; the tokenizer computes it while scanning a word.
+    static func fnv1a<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The class of the word with this FNV-1a hash. An open-addressing table of 64-bit hashes is much
+    /// cheaper than hashing a `String` per word; a false match would need a 64-bit hash collision.
+    static func lookup(hash: UInt64) -> WordClass {
+        var slot = Int(truncatingIfNeeded: hash >> 3) & slotMask
+        while true {
+            let key = keys[slot]
+            if key == hash { return classes[slot] }
+            if key == 0 { return [] }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    private static let slotMask = 1023
+    private static let (keys, classes): ([UInt64], [WordClass]) = {
+        var keys = [UInt64](repeating: 0, count: slotMask + 1)
+        var classes = [WordClass](repeating: [], count: slotMask + 1)
+        for (word, c) in table {
+            let h = fnv1a(word.utf8)
+            var slot = Int(truncatingIfNeeded: h >> 3) & slotMask
+            while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & slotMask }
+            keys[slot] = h
+            classes[slot].formUnion(c)
+        }
+        return (keys, classes)
+    }()
 
     private static let glueWords: [String] = [
         "grant", "grants", "grand", "no", "nos", "nr", "num", "number", "numbers", "award", "awards", "project",
@@ -35,8 +71,16 @@ struct WordClass: OptionSet, Sendable {
         "the", "a", "an", "jointly", "partly", "partially", "also", "in", "part", "grant", "grants",
     ]
 
+    /// Head words and acronyms `FunderRecognizer` dispatches on.
+    static let anchorWords = [
+        "foundation", "foundations", "fund", "funds", "rd", "research", "ministry", "fundamental", "academy",
+        "strategic", "support", "scholarship", "major", "nsfc", "nnsfc", "nsfcs", "most", "cas", "cpsf", "nssfc",
+        "nsf", "sti",
+    ]
+
     private static let table: [String: WordClass] = {
         var t: [String: WordClass] = [:]
+        for w in anchorWords { t[w, default: []].insert(.anchor) }
         for w in glueWords { t[w, default: []].insert(.glue) }
         for w in listGlueWords { t[w, default: []].insert(.listGlue) }
         for w in backwardWords { t[w, default: []].insert(.backward) }
