@@ -58,6 +58,13 @@ struct Attribution {
                     k += 1
                     continue
                 }
+                // `IIS-1524782`, `EP-123456`: the tail of another funder's code, not a number of its own.
+                if k >= 2, tokens[k - 1].isPunct("-"), !tokens[k - 1].spaceBefore, !t.spaceBefore,
+                    tokens[k - 2].kind == .word, !tokens[k - 2].isWord("nsfc")
+                {
+                    k += 1
+                    continue
+                }
                 let end = mergedEnd(k)
                 if end > k + 1 || t.text.utf8.count >= 5 {
                     out.append(Candidate(first: k, end: end, span: open ? current : nil))
@@ -77,7 +84,7 @@ struct Attribution {
                 }
                 if !t.wordClass.contains(.listGlue) { group.removeAll() }
                 let initials = t.allCaps && t.text.utf8.count <= 4 && k > 0
-                    && (tokens[k - 1].isPunct("(") || tokens[k - 1].isWord("to") || tokens[k - 1].isPunct(","))
+                    && (tokens[k - 1].isPunct("(") || tokens[k - 1].isWord("to"))
                 if !(t.wordClass.contains(.glue) || initials) { open = false }
             case .cjk:
                 group.removeAll()
