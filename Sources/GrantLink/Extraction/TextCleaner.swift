@@ -2,14 +2,18 @@
 enum TextCleaner {
     static func clean(_ text: String) -> CleanedText {
         var isASCII = true
-        var src: [Unicode.Scalar] = []
-        src.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            if b >= 0x80 {
-                isASCII = false
-                break
+        let utf8 = text.utf8
+        var src = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buf, count in
+            var k = 0
+            for b in utf8 {
+                if b >= 0x80 {
+                    isASCII = false
+                    break
+                }
+                buf[k] = Unicode.Scalar(b)
+                k += 1
             }
-            src.append(Unicode.Scalar(b))
+            count = k
         }
         if !isASCII { src = Array(text.unicodeScalars) }
         let n = src.count

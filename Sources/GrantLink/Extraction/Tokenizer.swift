@@ -101,13 +101,15 @@ enum Tokenizer {
 
     private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
         var allCaps = true
+        var hash = WordClass.fnvOffset
         let text = asciiString(s, a, b) { v in
-            if v >= 0x41 && v <= 0x5A { return v + 32 }
-            allCaps = false
-            return v
+            var lower = v
+            if v >= 0x41 && v <= 0x5A { lower = v + 32 } else { allCaps = false }
+            hash = WordClass.fnvStep(hash, lower)
+            return lower
         }
         return Token(kind: .word, start: a, end: b, text: text, scalar: s[a],
-                     wordClass: b - a <= 16 ? WordClass.of(text) : [],
+                     wordClass: b - a <= 16 ? WordClass.lookup(hash: hash) : [],
                      capitalized: TextCleaner.isUpper(s[a]), allCaps: allCaps, spaceBefore: space)
     }
 

@@ -19,10 +19,13 @@ struct WordClass: OptionSet, Sendable {
 
     /// FNV-1a over lower-cased ASCII bytes; the tokenizer computes it while scanning a word.
     static func fnv1a<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var h = fnvOffset
+        for b in bytes { h = fnvStep(h, b) }
         return h
     }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
 
     /// The class of the word with this FNV-1a hash. An open-addressing table of 64-bit hashes is much
     /// cheaper than hashing a `String` per word; a false match would need a 64-bit hash collision.
