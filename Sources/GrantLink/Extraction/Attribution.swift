@@ -1,14 +1,5 @@
 import GrantModel
 
-/// A number candidate and the funder span credited with it.
-struct Candidate {
-    /// Token range, end exclusive (several tokens when a number was written with spaces).
-    var first: Int
-    var end: Int
-    /// Index into the spans, `nil` when no funder name governs the number.
-    var span: Int?
-}
-
 /// Walks the tokens once and credits each number candidate to a funder span.
 ///
 /// A span governs the numbers after it until a word that is not list or programme vocabulary appears
