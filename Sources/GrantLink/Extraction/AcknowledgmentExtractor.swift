@@ -15,11 +15,20 @@ public struct AcknowledgmentExtractor: Sendable {
         let clean = TextCleaner.clean(text)
         let tokens = Tokenizer.tokenize(clean.scalars)
         let spans = FunderRecognizer(tokens: tokens, scalars: clean.scalars).recognize()
-        var order: [FunderID: Int] = [:]
-        for s in spans where order[s.funder] == nil { order[s.funder] = order.count + 1 }
+        // position of each span's funder: 1-based order of first appearance (few funders, so a linear scan).
+        var named: [FunderID] = []
+        var position = [Int](repeating: 0, count: spans.count)
+        for (i, s) in spans.enumerated() {
+            if let p = named.firstIndex(of: s.funder) {
+                position[i] = p + 1
+            } else {
+                named.append(s.funder)
+                position[i] = named.count
+            }
+        }
         let candidates = Attribution(tokens: tokens, spans: spans).run()
         var mentions: [Mention] = []
-        var funderTexts: [Int: String] = [:]
+        var funderTexts = [String?](repeating: nil, count: spans.count)
         for c in candidates {
             var funderText = ""
             if let i = c.span {
@@ -31,7 +40,7 @@ public struct AcknowledgmentExtractor: Sendable {
                 }
             }
             let context = MentionContext(funder: c.span.map { spans[$0].funder }, funderText: funderText,
-                                         position: c.span.flatMap { order[spans[$0].funder] } ?? 0)
+                                         position: c.span.map { position[$0] } ?? 0)
             let a = tokens[c.first].start, b = tokens[c.end - 1].end
             // Token texts are already folded to upper-case ASCII; joining them removes the spaces.
             var text = ""
