@@ -39,6 +39,12 @@ import GrantModel
         #expect(credited(text) == ["nsfc:81871234"])
     }
 
+    @Test func foreignCodesAfterNSFCAreNotCredited() {
+        #expect(credited("Supported by the NSFC (No. 61902032), NSF (IIS-1524782) and EPSRC (EP-12345678).")
+                == ["nsfc:61902032"])
+        #expect(credited("NSFC-81871234") == ["nsfc:81871234"])
+    }
+
     @Test func usNationalScienceFoundationIsNotNSFC() {
         #expect(credited("supported by the National Science Foundation under Grant 61234567") == [])
         #expect(credited("the US National Science Foundation (61234567)") == [])

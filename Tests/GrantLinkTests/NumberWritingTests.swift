@@ -65,7 +65,8 @@ import GrantModel
     }
 
     @Test func htmlEntities() {
-        #expect(credited("NSFC&amp;MOST: 81871234") == ["nsfc:81871234"])
+        #expect(credited("Supported by NSFC (81871234) &amp; the National Key R&amp;D Program (2022YFC2502800)")
+                == ["nsfc:81871234", "nkrdpc:2022YFC2502800"])
         #expect(credited("National Natural Science Foundation of China&nbsp;(81871234)") == ["nsfc:81871234"])
     }
 }

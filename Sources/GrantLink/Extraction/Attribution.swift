@@ -1,14 +1,5 @@
 import GrantModel
 
-/// A number candidate and the funder span credited with it.
-struct Candidate {
-    /// Token range, end exclusive (several tokens when a number was written with spaces).
-    var first: Int
-    var end: Int
-    /// Index into the spans, `nil` when no funder name governs the number.
-    var span: Int?
-}
-
 /// Walks the tokens once and credits each number candidate to a funder span.
 ///
 /// A span governs the numbers after it until a word that is not list or programme vocabulary appears
@@ -18,29 +9,8 @@ struct Attribution {
     let tokens: [Token]
     let spans: [FunderSpan]
 
-    /// Words that may sit between a funder name and its numbers.
-    static let glue: Set<String> = [
-        "grant", "grants", "grand", "no", "nos", "nr", "num", "number", "numbers", "award", "awards", "project",
-        "projects", "program", "programs", "programme", "programmes", "under", "and", "or", "to", "the", "a", "an",
-        "with", "approval", "approved", "code", "projectcode", "contract", "id", "ref", "in", "part", "partly", "of",
-        "for", "key", "general", "youth", "young", "joint", "fund", "funds", "funding", "plan", "major", "research",
-        "excellent", "distinguished", "outstanding", "scientists", "scientist", "scholars", "scholar", "innovative",
-        "groups", "group", "creative", "basic", "science", "sciences", "center", "centre", "international",
-        "cooperation", "collaboration", "exchange", "regional", "special", "emergency", "management", "talent",
-        "talents", "team", "teams", "china", "chinese", "p", "r", "prc", "pr", "also", "respectively", "sub",
-        "subproject", "subject", "item", "items", "as", "well", "surface", "facing", "s", "supported", "number's",
-        "nsfc", "state", "program's", "frontier", "frontiers", "area", "areas", "applied", "pilot", "instrument",
-        "instruments", "development", "innovation", "integration", "fostering", "incubation", "cultivation", "d",
-    ]
-    /// Words that keep consecutive numbers one list for `… from FUNDER`.
-    static let listGlue: Set<String> = ["and", "or", "grant", "grants", "no", "nos", "number", "numbers", "award", "awards"]
-    /// Words that introduce the funder after the numbers.
-    static let backward: Set<String> = [
-        "from", "by", "supported", "funded", "sponsored", "financed", "provided", "granted", "awarded", "given",
-    ]
-    static let backwardSkip: Set<String> = backward.union([
-        "the", "a", "an", "jointly", "partly", "partially", "also", "in", "part", "grant", "grants",
-    ])
+    /// The longest token considered a grant-number candidate (with a sub-level suffix).
+    static let maxNumberLength = 32
 
     func run() -> [Candidate] {
         var out: [Candidate] = []
@@ -71,6 +41,21 @@ struct Attribution {
                     k += 1
                     continue
                 }
+                // Longer runs (a page of digits, a DOI fragment) are never grant numbers; skipping them also
+                // keeps the per-candidate parsing below bounded.
+                guard t.text.utf8.count <= Self.maxNumberLength else {
+                    open = false
+                    group.removeAll()
+                    k += 1
+                    continue
+                }
+                // `IIS-1524782`, `EP-123456`: the tail of another funder's code, not a number of its own.
+                if k >= 2, tokens[k - 1].isPunct("-"), !tokens[k - 1].spaceBefore, !t.spaceBefore,
+                    tokens[k - 2].kind == .word, !tokens[k - 2].isWord("nsfc")
+                {
+                    k += 1
+                    continue
+                }
                 let end = mergedEnd(k)
                 if end > k + 1 || t.text.utf8.count >= 5 {
                     out.append(Candidate(first: k, end: end, span: open ? current : nil))
@@ -83,23 +68,23 @@ struct Attribution {
                 k = end
                 continue
             case .word:
-                if Self.backward.contains(t.text), !group.isEmpty, endsWithNumber(before: k),
+                if t.wordClass.contains(.backward), !group.isEmpty, endsWithNumber(before: k),
                     let s = spanAhead(from: k, next: nextSpan)
                 {
                     for g in group { out[g].span = s }
                 }
-                if !Self.listGlue.contains(t.text) { group.removeAll() }
+                if !t.wordClass.contains(.listGlue) { group.removeAll() }
                 let initials = t.allCaps && t.text.utf8.count <= 4 && k > 0
-                    && (tokens[k - 1].isPunct("(") || tokens[k - 1].isWord("to") || tokens[k - 1].isPunct(","))
-                if !(Self.glue.contains(t.text) || initials) { open = false }
+                    && (tokens[k - 1].isPunct("(") || tokens[k - 1].isWord("to"))
+                if !(t.wordClass.contains(.glue) || initials) { open = false }
             case .cjk:
                 group.removeAll()
                 if closed { open = false }
             case .punct:
-                switch t.text {
+                switch t.scalar {
                 case ")", "]", "}":
                     if seenNumber { closed = true }
-                    if !(k + 1 < tokens.count && tokens[k + 1].kind == .word && Self.backward.contains(tokens[k + 1].text)) {
+                    if !(k + 1 < tokens.count && tokens[k + 1].wordClass.contains(.backward)) {
                         group.removeAll()
                     }
                 case ";", "。":
@@ -118,7 +103,7 @@ struct Attribution {
     private func endsWithNumber(before k: Int) -> Bool {
         guard k >= 1 else { return false }
         if tokens[k - 1].kind == .number { return true }
-        return k >= 2 && tokens[k - 1].kind == .punct && ")]".contains(tokens[k - 1].text) && tokens[k - 2].kind == .number
+        return k >= 2 && (tokens[k - 1].isPunct(")") || tokens[k - 1].isPunct("]")) && tokens[k - 2].kind == .number
     }
 
     /// The next span if it starts after a few `from the` / `supported by` words.
@@ -126,7 +111,7 @@ struct Attribution {
         guard next < spans.count else { return nil }
         var j = k
         while j < tokens.count, j - k < 5, j < spans[next].first, tokens[j].kind == .word,
-            Self.backwardSkip.contains(tokens[j].text)
+            tokens[j].wordClass.contains(.backwardSkip)
         {
             j += 1
         }
@@ -136,10 +121,14 @@ struct Attribution {
     /// Joins a number written with spaces (`2017 YFB0503402`, `39670 0 83`) when the pieces are not
     /// numbers themselves and the joined string is.
     private func mergedEnd(_ k: Int) -> Int {
+        // Cheap test first: most numbers are not followed by another number after a space.
+        guard k + 1 < tokens.count, tokens[k + 1].kind == .number, tokens[k + 1].spaceBefore else { return k + 1 }
         var merged = tokens[k].text
         guard !Self.standalone(merged) else { return k + 1 }
         var j = k + 1
-        while j < tokens.count, j - k <= 3, tokens[j].kind == .number, tokens[j].spaceBefore,
+        // At most three pieces (`11 772 017`, `39670 0 83`): longer runs of small numbers (`12 12 12 12`)
+        // are lists, not one split grant number.
+        while j < tokens.count, j - k < 3, tokens[j].kind == .number, tokens[j].spaceBefore,
             merged.utf8.count + tokens[j].text.utf8.count <= 16, !Self.standalone(tokens[j].text)
         {
             merged += tokens[j].text
@@ -154,6 +143,6 @@ struct Attribution {
     }
 
     static func isGrantNumber(_ s: String) -> Bool {
-        KeyRDNumber.parse(s) != nil || NSFCNumber.parse(NumberFormat.splitSuffix(s).base) != nil
+        NumberFormat.keyRD(s) != nil || NumberFormat.nsfc(NumberFormat.splitSuffix(s).base) != nil
     }
 }

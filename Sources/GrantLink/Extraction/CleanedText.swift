@@ -3,8 +3,11 @@
 /// Cleaning folds full-width forms to ASCII, decodes HTML entities (including WoS's `Ramp;D` for `R&amp;D`),
 /// turns line breaks and odd spaces into plain spaces, and rejoins words hyphenated across a line (`Foun-dation`).
 struct CleanedText {
-    /// The original text's scalars.
+    /// The original text and its scalars.
+    var original: String
     var source: [Unicode.Scalar]
+    /// Scalar offsets equal UTF-8 offsets, so substrings can be cut from `original.utf8` directly.
+    var isASCII: Bool
     /// The cleaned scalars.
     var scalars: [Unicode.Scalar]
     /// `origin[i]` is the offset in `source` of `scalars[i]`; one extra entry holds `source.count`.
@@ -14,6 +17,10 @@ struct CleanedText {
     func originalText(from start: Int, to end: Int) -> String {
         let a = origin[start]
         let b = end > start ? origin[end - 1] + 1 : a
+        if isASCII {
+            let u = original.utf8
+            return String(Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)]))
+        }
         var v = String.UnicodeScalarView()
         v.append(contentsOf: source[a..<b])
         return String(v)

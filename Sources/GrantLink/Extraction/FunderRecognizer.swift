@@ -25,6 +25,32 @@ struct FunderRecognizer {
         return spans
     }
 
+    // Word sets the recognisers consult (static, so none is built per token).
+    static let fundWords: Set<String> = ["funds", "fund"]
+    static let universityWords: Set<String> = ["universities", "university"]
+    static let chineseWord: Set<String> = ["chinese"]
+    static let scienceWords: Set<String> = ["sciences", "science"]
+    static let programWords: Set<String> = ["program", "programme"]
+    static let planWords: Set<String> = ["program", "programme", "plan", "project"]
+    static let majorProjectWords: Set<String> = ["project", "projects", "program"]
+    static let partnerConnectors: Set<String> = ["of", "the", "and", "for"]
+    static let scienceAdjectives: Set<String> = ["science", "sciences", "scientific"]
+    static let naturalWords: Set<String> = ["natural", "nature"]
+    static let nationalWords: Set<String> = ["national", "state"]
+    static let talentWords: Set<String> = ["young", "youth", "distinguished", "excellent", "outstanding"]
+    static let keyProjectWords: Set<String> = ["project", "program", "programme"]
+    static let sciTechWords: Set<String> = ["science", "technology", "and"]
+    static let nationalKeyWords: Set<String> = ["national", "key"]
+    static let basicResearchModifiers: Set<String> = ["national", "state", "key", "major"]
+    static let rdHeadWords: Set<String> = ["program", "programme", "programs", "plan", "project", "projects",
+                                           "foundation", "fund", "funds", "special", "key", "major"]
+    static let rdModifiers: Set<String> = ["key", "national", "state", "high", "tech", "hightech", "hi", "basic",
+                                           "technology", "technologies", "natural", "china", "chinese", "major"]
+    static let tailStop: Set<String> = ["grant", "grants", "no", "nos", "number", "numbers", "under", "project",
+                                        "projects", "award", "contract", "and", "national", "key"]
+    static let tailConnectors: Set<String> = ["of", "the", "people's", "p", "r"]
+    static let nationalOrMunicipal: Set<String> = FunderLexicon.regional.union(["national", "municipal"])
+
     // MARK: token helpers
 
     func word(_ k: Int) -> String? {
@@ -59,13 +85,13 @@ struct FunderRecognizer {
             if t.text == "973" { return FunderSpan(funder: .basic973, first: k, end: k + 1) }
             if t.text == "863" { return FunderSpan(funder: .hiTech863, first: k, end: k + 1) }
             if t.text == "2030", word(k - 1) == "innovation", k - 1 >= floor {
-                return FunderSpan(funder: .sti2030, first: max(floor, leftExtent(k - 1, ["science", "technology", "and"], floor)), end: k + 1)
+                return FunderSpan(funder: .sti2030, first: max(floor, leftExtent(k - 1, Self.sciTechWords, floor)), end: k + 1)
             }
             return nil
         case .punct:
             return nil
         case .word:
-            break
+            guard t.wordClass.contains(.anchor) else { return nil }
         }
         let w = t.text
         if t.allCaps {
@@ -96,44 +122,44 @@ struct FunderRecognizer {
             }
             return nil
         case "fundamental":
-            guard word(k + 1) == "research", isWord(k + 2, ["funds", "fund"]) else { return nil }
+            guard word(k + 1) == "research", isWord(k + 2, Self.fundWords) else { return nil }
             var e = k + 3
             while e < min(tokens.count, k + 9), tokens[e].kind == .word {
-                if isWord(e, ["universities", "university"]) {
+                if isWord(e, Self.universityWords) {
                     return FunderSpan(funder: .centralUniversities, first: k, end: e + 1)
                 }
                 e += 1
             }
             return FunderSpan(funder: .other, first: k, end: k + 3)
         case "academy":
-            if isWord(k - 1, ["chinese"]), word(k + 1) == "of", isWord(k + 2, ["sciences", "science"]), k - 1 >= floor {
+            if isWord(k - 1, Self.chineseWord), word(k + 1) == "of", isWord(k + 2, Self.scienceWords), k - 1 >= floor {
                 return FunderSpan(funder: .cas, first: k - 1, end: k + 3)
             }
             return nil
         case "strategic":
             if word(k + 1) == "priority", word(k + 2) == "research" {
-                return FunderSpan(funder: .cas, first: k, end: isWord(k + 3, ["program", "programme"]) ? k + 4 : k + 3)
+                return FunderSpan(funder: .cas, first: k, end: isWord(k + 3, Self.programWords) ? k + 4 : k + 3)
             }
             return nil
         case "support":
             // National Science and Technology Support Program (科技支撑计划)
             if word(k - 1) == "technology", word(k - 2) == "and", word(k - 3) == "science", k - 3 >= floor,
-                isWord(k + 1, ["program", "programme", "plan", "project"])
+                isWord(k + 1, Self.planWords)
             {
-                return FunderSpan(funder: .keyTechRD, first: leftExtent(k - 3, ["national", "key"], floor), end: k + 2)
+                return FunderSpan(funder: .keyTechRD, first: leftExtent(k - 3, Self.nationalKeyWords, floor), end: k + 2)
             }
             return nil
         case "scholarship":
             if word(k + 1) == "council" {
-                return FunderSpan(funder: .other, first: leftExtent(k, ["china", "chinese"], floor), end: k + 2)
+                return FunderSpan(funder: .other, first: leftExtent(k, FunderLexicon.china, floor), end: k + 2)
             }
             return nil
         case "major":
             // National Science and Technology Major Project (科技重大专项)
-            if isWord(k + 1, ["project", "projects", "program"]), word(k - 1) == "technology", word(k - 3) == "science",
+            if isWord(k + 1, Self.majorProjectWords), word(k - 1) == "technology", word(k - 3) == "science",
                 k - 3 >= floor
             {
-                let first = leftExtent(k - 3, FunderLexicon.regional.union(["national", "municipal"]), floor)
+                let first = leftExtent(k - 3, Self.nationalOrMunicipal, floor)
                 let local = (first..<(k - 3)).contains { isWord($0, FunderLexicon.regional) }
                 return FunderSpan(funder: local ? .other : .majorProject, first: first, end: k + 2)
             }
@@ -164,11 +190,11 @@ struct FunderRecognizer {
         else { return e }
         var j = e + 1
         while j < tokens.count, tokens[j].kind == .word,
-            tokens[j].capitalized || isWord(j, ["of", "the", "and", "for"])
+            tokens[j].capitalized || isWord(j, Self.partnerConnectors)
         {
             j += 1
         }
-        while j > e + 1, isWord(j - 1, ["of", "the", "and", "for"]) { j -= 1 }
+        while j > e + 1, isWord(j - 1, Self.partnerConnectors) { j -= 1 }
         return j
     }
 
@@ -177,7 +203,7 @@ struct FunderRecognizer {
     private func foundation(_ k: Int, floor: Int) -> FunderSpan? {
         var j = k - 1
         var science = false, natural = false, national = false, social = false, postdoc = false
-        if isWord(j, ["science", "sciences"]) {
+        if isWord(j, Self.scienceAdjectives) {
             science = true
             j -= 1
             if word(j) == "social" {
@@ -188,11 +214,11 @@ struct FunderRecognizer {
                 j -= 1
             }
         }
-        if !social, !postdoc, isWord(j, ["natural", "nature"]) {
+        if !social, !postdoc, isWord(j, Self.naturalWords) {
             natural = true
             j -= 1
         }
-        if isWord(j, ["national", "state"]) {
+        if isWord(j, Self.nationalWords) {
             national = true
             j -= 1
         }
@@ -232,12 +258,12 @@ struct FunderRecognizer {
         if word(e) == "for" {
             var m = e + 1
             while m < tokens.count, tokens[m].kind == .word, tokens[m].capitalized || word(m) == "and" {
-                if isWord(m, ["young", "youth", "distinguished", "excellent", "outstanding"]) { young = true }
+                if isWord(m, Self.talentWords) { young = true }
                 m += 1
             }
             if m > e + 1 { e = m }
         }
-        if word(e) == "key", isWord(e + 1, ["project", "program", "programme"]) { e += 2 }
+        if word(e) == "key", isWord(e + 1, Self.keyProjectWords) { e += 2 }
         let t = tail(e)
         place = place || t.place
         let china = chinaLeft || t.china
@@ -258,8 +284,6 @@ struct FunderRecognizer {
     // MARK: R&D programmes
 
     private func researchAndDevelopment(_ k: Int, _ rdEnd: Int, floor: Int) -> FunderSpan? {
-        let modifiers: Set<String> = ["key", "national", "state", "high", "tech", "hightech", "hi", "basic",
-                                      "technology", "technologies", "natural", "china", "chinese", "major"]
         var first = k
         var key = false, keyCapital = false, high = false, basic = false, tech = false, national = false, place = false
         while first - 1 >= floor {
@@ -268,7 +292,7 @@ struct FunderRecognizer {
                 first = m
                 continue
             }
-            guard let w = word(m), modifiers.contains(w) || FunderLexicon.regional.contains(w) else { break }
+            guard let w = word(m), Self.rdModifiers.contains(w) || FunderLexicon.regional.contains(w) else { break }
             switch w {
             case "key":
                 key = true
@@ -284,8 +308,7 @@ struct FunderRecognizer {
         if tokens[first].kind == .punct { first += 1 }
         var e = rdEnd
         var heads = 0
-        while heads < 2, isWord(e, ["program", "programme", "programs", "plan", "project", "projects", "foundation",
-                                    "fund", "funds", "special", "key", "major"])
+        while heads < 2, isWord(e, Self.rdHeadWords)
         {
             e += 1
             heads += 1
@@ -315,8 +338,8 @@ struct FunderRecognizer {
         guard word(k - 1) == "basic", k - 1 >= floor else { return nil }
         var e = k + 1
         if word(e) == "development" { e += 1 }
-        guard isWord(e, ["program", "programme", "plan", "project"]) else { return nil }
-        let first = leftExtent(k - 1, ["national", "state", "key", "major"], floor)
+        guard isWord(e, Self.planWords) else { return nil }
+        let first = leftExtent(k - 1, Self.basicResearchModifiers, floor)
         guard first < k - 1 else { return nil }
         return FunderSpan(funder: .basic973, first: first, end: tail(e + 1).end)
     }
@@ -324,7 +347,7 @@ struct FunderRecognizer {
     // MARK: Chinese
 
     private func chinese(at k: Int) -> FunderSpan? {
-        guard let ch = tokens[k].text.first, let entries = FunderLexicon.chinese[ch] else { return nil }
+        guard let entries = FunderLexicon.chinese[Character(tokens[k].scalar)] else { return nil }
         let start = tokens[k].start
         for (chars, funder) in entries {
             var p = start
@@ -359,8 +382,6 @@ struct FunderRecognizer {
     func tail(_ k: Int) -> Tail {
         var t = Tail(end: k)
         var j = k
-        let stop: Set<String> = ["grant", "grants", "no", "nos", "number", "numbers", "under", "project", "projects",
-                                 "award", "contract", "and", "national", "key"]
         while word(j) == "of" {
             var m = j + 1
             if word(m) == "the" { m += 1 }
@@ -368,8 +389,8 @@ struct FunderRecognizer {
             while m < tokens.count {
                 let tok = tokens[m]
                 if tok.kind == .word {
-                    if stop.contains(tok.text) { break }
-                    if !(tok.capitalized || ["of", "the", "people's", "p", "r"].contains(tok.text)) { break }
+                    if Self.tailStop.contains(tok.text) { break }
+                    if !(tok.capitalized || Self.tailConnectors.contains(tok.text)) { break }
                     if FunderLexicon.regional.contains(tok.text) { t.place = true }
                     if FunderLexicon.china.contains(tok.text) { t.china = true }
                     if FunderLexicon.foreign.contains(tok.text), tok.text.count > 1 { t.foreign = true }

@@ -8,16 +8,22 @@ import GrantModel
 enum NumberFormat {
     /// The look-alike programme whose format `number` (normalised) has, if any.
     static func lookAlike(_ number: String) -> FunderID? {
-        let c = Array(number.utf8)
-        let n = c.count
-        func digit(_ i: Int) -> Bool { i < n && c[i] >= 48 && c[i] <= 57 }
-        func letter(_ i: Int) -> Bool { i < n && c[i] >= 65 && c[i] <= 90 }
-        func digits(_ r: Range<Int>) -> Bool { r.upperBound <= n && r.allSatisfy(digit) }
-        func at(_ i: Int, _ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= n && Array(c[i..<(i + u.count)]) == u
+        let n = number.utf8.count
+        guard (8...16).contains(n) else { return nil }
+        var c: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &c) { buf in
+            for (i, b) in number.utf8.prefix(8).enumerated() { buf[i] = b }
         }
-        if n >= 8, digits(0..<4), at(0, "19") || at(0, "20") {
+        let b = [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7]
+        func digit(_ i: Int) -> Bool { b[i] >= 48 && b[i] <= 57 }
+        func letter(_ i: Int) -> Bool { b[i] >= 65 && b[i] <= 90 }
+        func at(_ i: Int, _ s: StaticString) -> Bool {
+            let p = s.utf8Start
+            for k in 0..<s.utf8CodeUnitCount where b[i + k] != p[k] { return false }
+            return true
+        }
+        func tailDigits(from i: Int) -> Bool { number.utf8.dropFirst(i).allSatisfy { $0 >= 48 && $0 <= 57 } }
+        if digit(0), digit(1), digit(2), digit(3), at(0, "19") || at(0, "20") {
             if at(4, "CB") { return .basic973 }
             if at(4, "AAA") { return .sti2030 }
             if at(4, "AA") { return .hiTech863 }
@@ -25,19 +31,42 @@ enum NumberFormat {
             if at(4, "DF") { return .most }
             if at(4, "ZX") { return .majorProject }
             if at(4, "ZD"), digit(6) { return .sti2030 }
-            if n == 11, at(4, "M") || at(4, "T"), digits(5..<11) { return .cpsf }
+            if n == 11, at(4, "M") || at(4, "T"), tailDigits(from: 5) { return .cpsf }
         }
-        if n == 11, at(0, "GZB") || at(0, "GZC"), digits(3..<11) { return .cpsf }
-        if n == 8, digits(0..<2), letter(2), letter(3), letter(4), digits(5..<8),
-            "ABCXFWK".utf8.contains(c[2]) || at(2, "ZD")
+        if n == 11, at(0, "GZB") || at(0, "GZC"), tailDigits(from: 3) { return .cpsf }
+        if n == 8, digit(0), digit(1), letter(2), letter(3), letter(4), digit(5), digit(6), digit(7),
+            "ABCXFWK".utf8.contains(b[2]) || at(2, "ZD")
         {
             return .nssfc
         }
-        if n >= 9, digits(0..<2), at(2, "YJ"), letter(4) { return .moeHumanities }
+        if n >= 9, digit(0), digit(1), at(2, "YJ"), letter(4) { return .moeHumanities }
         if at(0, "XDA") || at(0, "XDB") || at(0, "XDC") || at(0, "QYZDJ") || at(0, "YSBR") || at(0, "ZDBS") {
             return .cas
         }
         return nil
+    }
+
+    /// Cheap shape test before `KeyRDNumber.parse`: `YYYYYF…`, 14 characters or more with a `-` suffix.
+    static func hasKeyRDShape(_ number: String) -> Bool {
+        let u = number.utf8
+        guard u.count == 14 || (u.count > 15 && u.dropFirst(14).first == UInt8(ascii: "-")) else { return false }
+        let head = u.prefix(6)
+        return head.dropFirst(4).elementsEqual("YF".utf8) && head.prefix(4).allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Cheap shape test before `NSFCNumber.parse`: 8–11 characters starting with a digit, `U` or `T`.
+    static func hasNSFCShape(_ number: String) -> Bool {
+        let u = number.utf8
+        guard (8...11).contains(u.count), let f = u.first else { return false }
+        return (f >= 49 && f <= 57) || f == UInt8(ascii: "U") || f == UInt8(ascii: "T")
+    }
+
+    static func keyRD(_ number: String) -> KeyRDNumber? {
+        hasKeyRDShape(number) ? KeyRDNumber.parse(number) : nil
+    }
+
+    static func nsfc(_ number: String) -> NSFCNumber? {
+        hasNSFCShape(number) ? NSFCNumber.parse(number) : nil
     }
 
     /// An all-digit string of NSFC-like length, or `U`/`T` + digits: a string that was meant as an NSFC number.
@@ -65,7 +94,7 @@ enum NumberFormat {
 
     /// Splits a short numeric sub-level suffix: `81871234-1` → (`81871234`, `-1`).
     static func splitSuffix(_ s: String) -> (base: String, suffix: String?) {
-        guard let dash = s.firstIndex(of: "-") else { return (s, nil) }
+        guard s.utf8.contains(UInt8(ascii: "-")), let dash = s.firstIndex(of: "-") else { return (s, nil) }
         let rest = s[s.index(after: dash)...]
         guard (1...3).contains(rest.count), rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return (s, nil) }
         return (String(s[..<dash]), String(s[dash...]))

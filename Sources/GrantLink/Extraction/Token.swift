@@ -5,9 +5,9 @@ struct Token {
         case word
         /// Letters and digits with at least one digit (`81871234`, `2017YFC0805800-02`); `text` is upper-cased.
         case number
-        /// One CJK character; `text` is the character.
+        /// One CJK character; `scalar` holds it (`text` is empty).
         case cjk
-        /// One other character; `text` is the character.
+        /// One other character; `scalar` holds it (`text` is empty).
         case punct
     }
 
@@ -16,6 +16,10 @@ struct Token {
     var start: Int
     var end: Int
     var text: String
+    /// The first scalar of the token (the whole token for `cjk` and `punct`).
+    var scalar: Unicode.Scalar = " "
+    /// What the attribution walk needs to know about a word, looked up once.
+    var wordClass: WordClass = []
     /// The word starts with an upper-case letter in the text.
     var capitalized: Bool = false
     /// The word is written in capitals only (`NSFC`, `MOST`).
@@ -23,6 +27,6 @@ struct Token {
     /// White space precedes the token.
     var spaceBefore: Bool = false
 
-    func isPunct(_ c: String) -> Bool { kind == .punct && text == c }
+    func isPunct(_ c: Unicode.Scalar) -> Bool { kind == .punct && scalar == c }
     func isWord(_ w: String) -> Bool { kind == .word && text == w }
 }

@@ -36,7 +36,8 @@ enum Tokenizer {
                         space = false
                         start = i + p
                     }
-                    tokens.append(Token(kind: .number, start: start, end: j, text: upper(s, start, j), spaceBefore: space))
+                    tokens.append(Token(kind: .number, start: start, end: j, text: upper(s, start, j), scalar: s[start],
+                                        spaceBefore: space))
                 } else {
                     appendWords(s, i, j, space, &tokens)
                     // `People's`
@@ -49,22 +50,23 @@ enum Tokenizer {
                 }
                 i = j
             } else if isCJK(c) {
-                tokens.append(Token(kind: .cjk, start: i, end: i + 1, text: String(Character(c)), spaceBefore: space))
+                tokens.append(Token(kind: .cjk, start: i, end: i + 1, text: "", scalar: c, spaceBefore: space))
                 i += 1
             } else {
-                if c == "&", let last = tokens.last, last.kind == .word, last.text == "r" {
+                if c == "&", let last = tokens.last, last.kind == .word, last.end - last.start == 1, last.text == "r" {
                     // R&D, R & D
                     var j = i + 1
                     while j < n, TextCleaner.isSpace(s[j]) { j += 1 }
                     if j < n, s[j] == "D" || s[j] == "d", !(j + 1 < n && isAlnum(s[j + 1])) {
                         tokens[tokens.count - 1].text = "rd"
+                        tokens[tokens.count - 1].wordClass = WordClass.of("rd")
                         tokens[tokens.count - 1].end = j + 1
                         space = false
                         i = j + 1
                         continue
                     }
                 }
-                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: String(Character(c)), spaceBefore: space))
+                tokens.append(Token(kind: .punct, start: i, end: i + 1, text: "", scalar: c, spaceBefore: space))
                 i += 1
             }
             space = false
@@ -98,29 +100,29 @@ enum Tokenizer {
     }
 
     private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> Token {
-        var t = ""
         var allCaps = true
-        for k in a..<b {
-            let v = s[k].value
-            if v >= 0x41 && v <= 0x5A {
-                t.unicodeScalars.append(Unicode.Scalar(v + 32) ?? s[k])
-            } else {
-                allCaps = false
-                t.unicodeScalars.append(s[k])
-            }
+        var hash = WordClass.fnvOffset
+        let text = asciiString(s, a, b) { v in
+            var lower = v
+            if v >= 0x41 && v <= 0x5A { lower = v + 32 } else { allCaps = false }
+            hash = WordClass.fnvStep(hash, lower)
+            return lower
         }
-        return Token(kind: .word, start: a, end: b, text: t, capitalized: TextCleaner.isUpper(s[a]),
-                     allCaps: allCaps, spaceBefore: space)
+        return Token(kind: .word, start: a, end: b, text: text, scalar: s[a],
+                     wordClass: b - a <= 16 ? WordClass.lookup(hash: hash) : [],
+                     capitalized: TextCleaner.isUpper(s[a]), allCaps: allCaps, spaceBefore: space)
     }
 
     private static func upper(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        var t = ""
-        t.unicodeScalars.reserveCapacity(b - a)
-        for k in a..<b {
-            let v = s[k].value
-            t.unicodeScalars.append(v >= 0x61 && v <= 0x7A ? (Unicode.Scalar(v - 32) ?? s[k]) : s[k])
+        asciiString(s, a, b) { v in v >= 0x61 && v <= 0x7A ? v - 32 : v }
+    }
+
+    /// Builds a string from ASCII scalars `s[a..<b]`, mapping each byte; one allocation at most.
+    private static func asciiString(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ map: (UInt8) -> UInt8) -> String {
+        String(unsafeUninitializedCapacity: b - a) { buf in
+            for k in a..<b { buf[k - a] = map(UInt8(truncatingIfNeeded: s[k].value)) }
+            return b - a
         }
-        return t
     }
 
     static func isAlnum(_ c: Unicode.Scalar) -> Bool {
