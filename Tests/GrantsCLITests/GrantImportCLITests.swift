@@ -149,7 +149,7 @@ import Testing
         #expect(rows.first?["code"] as? String == "C050101")
     }
 
-    /// Writes a simple CSV (quoted fields, no embedded quotes or newlines) as XLSX; all-digit cells become numbers.
+    /// Writes a CSV whose fields are all quoted (no embedded newlines) as XLSX; the number column becomes numeric cells.
     static func writeXLSX(csv: String, to path: String) throws {
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         guard let workbook = workbook_new(path), let sheet = workbook_add_worksheet(workbook, "项目") else {
@@ -158,6 +158,7 @@ import Testing
         }
         for (r, line) in text.split(separator: "\n").enumerated() {
             let cells = line.dropFirst().dropLast().components(separatedBy: "\",\"")
+                .map { $0.replacingOccurrences(of: "\"\"", with: "\"") }
             for (c, cell) in cells.enumerated() {
                 if r > 0, c == 0, let n = Double(cell) {
                     worksheet_write_number(sheet, lxw_row_t(r), lxw_col_t(c), n, nil)

@@ -39,7 +39,11 @@ extension GrantsCommand {
             @OptionGroup var options: ReportOptions
 
             func run() async throws {
-                let (db, q, ctx) = try options.prepare(title: "Papers per funder per year", dimension: .department)
+                var (db, q, ctx) = try options.prepare(title: "Papers per funder per year", dimension: .department)
+                // Papers count in their publication year, from their acknowledgments' mentions.
+                ctx.countBy = "paper (publication year)"
+                ctx.filters = ctx.filters.filter { !$0.hasPrefix("links of") }
+                ctx.filters.append("the NSFC and National Key R&D rows each include the papers citing both")
                 let rows = try Diagnostics.run { try db.funderYears(q) }
                 let aggregates = rows.flatMap { r in
                     [FunderYearAggregate(funder: FunderYearAggregate.nsfc, year: r.year, papers: r.nsfc, natureIndexPapers: r.nsfcNI),
@@ -116,7 +120,7 @@ struct ReportOptions: ParsableArguments {
             let t = try Diagnostics.run { try topicFile.map { try TopicFilter(contentsOf: URL(fileURLWithPath: $0)) } ?? TopicFilter.preset(named: topic ?? "") }
             q.grantTopic = { t.matchesGrant(department: $0, title: $1, keywords: $2, abstract: $3) }
             q.paperTopic = { t.matchesPaper(title: $0, keywords: $1, abstract: $2) }
-            filters.append("topic \(t.name): " + t.summary.joined(separator: "; "))
+            filters.append(t.summary.joined(separator: "; "))
         }
         var sources = ["database \(db.path)"]
         if let batches = try? db.status()["batches"] {
