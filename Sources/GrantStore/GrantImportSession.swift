@@ -174,8 +174,7 @@ enum GrantColumns {
     static let provenance = ["sourceFile", "sourceSheet", "sourceRow", "batchId"]
 
     static func values(of g: Grant) -> [DatabaseValue] {
-        let notes: String? =
-            g.notes.isEmpty ? nil : String(decoding: (try? JSONEncoder().encode(g.notes)) ?? Data(), as: UTF8.self)
+        let notes = JSONText.array(g.notes)
         return [
             g.funder.rawValue.databaseValue, g.title.databaseValue, g.pi.databaseValue, g.institution.databaseValue,
             g.fundingType.databaseValue, g.fundingTypeSource?.rawValue.databaseValue ?? .null,

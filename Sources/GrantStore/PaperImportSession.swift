@@ -157,10 +157,7 @@ public final class PaperImportSession {
         }))
     }
 
-    static func json(_ list: [String]) -> String? {
-        guard !list.isEmpty, let data = try? JSONEncoder().encode(list) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func json(_ list: [String]) -> String? { JSONText.array(list) }
 }
 
 extension GrantDatabase {

@@ -93,10 +93,7 @@ public struct GrantRowParser: Sendable {
             let header = i < mapping.headers.count ? mapping.headers[i] : ""
             dict[header.isEmpty || dict[header] != nil ? "column \(i + 1)" : header] = v
         }
-        guard !dict.isEmpty, let data = try? JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys]) else {
-            return nil
-        }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.object(dict)
     }
 
     /// Reads `2019`, `2019.0`, `2019年`; years outside 1986…2100 are rejected (NSFC began in 1986).

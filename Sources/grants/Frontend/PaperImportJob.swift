@@ -17,6 +17,7 @@ struct PaperImportJob {
                                    totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         defer { progress.finish() }
         var warnings = 0
+        let natureIndex = NatureIndexMemo(catalog)
         let summary = try db.importPapers(.init(kind: "papers", file: file, format: detected.rawValue)) { session in
             var records = 0
             func handle(_ event: PaperEvent, bytes: Int) throws {
@@ -24,8 +25,8 @@ struct PaperImportJob {
                 case .paper(let r):
                     records += 1
                     if records % 512 == 0 { progress.update(bytes: bytes, records: records) }
-                    let flag = NatureIndexFlagger.flag(catalog, issn: r.issn, eissn: r.eissn, journal: r.journal,
-                                                       abbreviations: r.journalAbbreviations, year: r.year)
+                    let flag = natureIndex.flag(issn: r.issn, eissn: r.eissn, journal: r.journal,
+                                                abbreviations: r.journalAbbreviations, year: r.year)
                     try session.add(r, natureIndex: flag)
                 case .reject(let r):
                     try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)

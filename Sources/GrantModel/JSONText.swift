@@ -1,0 +1,52 @@
+/// Small JSON writers for the store's text columns (string arrays and string maps).
+///
+/// Foundation's `JSONEncoder` costs tens of microseconds per call on Linux, which dominated imports.
+public enum JSONText {
+    /// `["a","b"]`, or `nil` for an empty list (stored as NULL).
+    public static func array(_ items: [String]) -> String? {
+        guard !items.isEmpty else { return nil }
+        var out = "["
+        for (i, s) in items.enumerated() {
+            if i > 0 { out += "," }
+            appendQuoted(s, to: &out)
+        }
+        return out + "]"
+    }
+
+    /// `{"k":"v",…}` with keys sorted, or `nil` for an empty map.
+    public static func object(_ dict: [String: String]) -> String? {
+        guard !dict.isEmpty else { return nil }
+        var out = "{"
+        for (i, key) in dict.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            appendQuoted(dict[key] ?? "", to: &out)
+        }
+        return out + "}"
+    }
+
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes; everything else as UTF-8).
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s  // the common case: nothing to escape
+            out += "\""
+            return
+        }
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
