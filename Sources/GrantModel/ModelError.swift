@@ -1,6 +1,6 @@
 import Foundation
 
-/// Errors raised by GrantModel: loading topic filters.
+/// Errors raised by GrantModel: loading topic filters and Nature Index journal lists.
 public enum ModelError: LocalizedError, Equatable, Sendable {
     /// A topic file could not be read at all (missing, unreadable).
     case topicFileUnreadable(file: String, reason: String)
@@ -10,6 +10,10 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
     case topicInvalid(reason: String)
     /// No preset topic has this name.
     case unknownTopic(name: String, available: [String])
+    /// A bundled Nature Index list is missing from the module's resources.
+    case missingJournalList(String)
+    /// A Nature Index list's CSV is not usable: what and where.
+    case invalidJournalList(String)
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +25,8 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
             "invalid topic: \(reason)"
         case .unknownTopic(let name, let available):
             "unknown topic '\(name)'; presets: \(available.joined(separator: ", "))"
+        case .missingJournalList(let name): "nature index list \(name) is not bundled"
+        case .invalidJournalList(let detail): "nature index list: \(detail)"
         }
     }
 }

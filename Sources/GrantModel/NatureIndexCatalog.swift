@@ -113,11 +113,11 @@ public struct NatureIndexCatalog: Sendable {
     private static func loadResource(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: "csv")
-        else { throw NatureIndexError.missingResource("\(name).csv") }
+        else { throw ModelError.missingJournalList("\(name).csv") }
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw NatureIndexError.missingResource("\(name).csv")
+            throw ModelError.missingJournalList("\(name).csv")
         }
     }
 
@@ -125,7 +125,7 @@ public struct NatureIndexCatalog: Sendable {
     /// or headerless rows in that order.
     static func journals(fromCSV csv: String, listName: String) throws -> [NatureIndexJournal] {
         var rows = csvRows(csv)
-        guard !rows.isEmpty else { throw NatureIndexError.invalidList("\(listName) is empty") }
+        guard !rows.isEmpty else { throw ModelError.invalidJournalList("\(listName) is empty") }
         var columns = ["name": 0, "issn": 1, "eissn": 2, "subject": 3]
         let header = rows[0].map { $0.trimmingSpaces.lowercased() }
         if header.first == "name" || header.contains("name") {
@@ -144,20 +144,20 @@ public struct NatureIndexCatalog: Sendable {
             }
             guard let name = cell("name") else {
                 if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-                throw NatureIndexError.invalidList("\(listName) row \(offset + 2) has no name")
+                throw ModelError.invalidJournalList("\(listName) row \(offset + 2) has no name")
             }
             let issn = cell("issn")
             let eissn = cell("eissn")
             if let issn, normalizedISSN(issn) == nil {
-                throw NatureIndexError.invalidList("\(listName) row \(offset + 2): bad issn \(issn)")
+                throw ModelError.invalidJournalList("\(listName) row \(offset + 2): bad issn \(issn)")
             }
             if let eissn, normalizedISSN(eissn) == nil {
-                throw NatureIndexError.invalidList("\(listName) row \(offset + 2): bad eissn \(eissn)")
+                throw ModelError.invalidJournalList("\(listName) row \(offset + 2): bad eissn \(eissn)")
             }
             journals.append(NatureIndexJournal(name: name, issn: issn.flatMap(normalizedISSN),
                                                eissn: eissn.flatMap(normalizedISSN), subject: cell("subject")))
         }
-        guard !journals.isEmpty else { throw NatureIndexError.invalidList("\(listName) has no journals") }
+        guard !journals.isEmpty else { throw ModelError.invalidJournalList("\(listName) has no journals") }
         return journals
     }
 }

@@ -32,26 +32,40 @@ extension GrantDatabase {
     public func importGrants(_ info: BatchInfo, strict: Bool = false,
                              _ body: (GrantImportSession) throws -> Void) throws -> ImportSummary
     {
-        var result: ImportSummary?
+        try importBatch(info) { db, batchId in
+            let session = try GrantImportSession(db: db, batchId: batchId, file: info.file, strict: strict)
+            try body(session)
+            try session.finish()
+            let s = session.summary
+            return (s, s.changedAnything, [s.inserted, s.updated, s.unchanged, s.rejected])
+        }
+    }
+
+    /// Runs one file's import in one immediate transaction with its batch row.
+    ///
+    /// `work` returns the summary, whether anything changed, and the batch's counts (inserted, updated, unchanged,
+    /// rejected). When nothing changed, the whole transaction, batch included, is rolled back.
+    func importBatch<Summary: BatchSummary>(
+        _ info: BatchInfo, _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
+    ) throws -> Summary {
+        var result: Summary?
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let batchId = try insertBatch(info, db: db)
-                let session = try GrantImportSession(db: db, batchId: batchId, file: info.file, strict: strict)
-                try body(session)
-                try session.finish()
-                var summary = session.summary
-                guard summary.changedAnything else {
+                var (summary, changed, counts) = try work(db, batchId)
+                guard changed else {
                     summary.batchId = nil
                     result = summary
                     return .rollback
                 }
                 try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
-                               arguments: [summary.inserted, summary.updated, summary.unchanged, summary.rejected, batchId])
+                               arguments: StatementArguments(counts + [Int(batchId)]))
                 result = summary
                 return .commit
             }
         }
-        return result ?? ImportSummary(file: info.file)
+        guard let result else { throw StoreError.invalidQuery("import of \(info.file) produced no summary") }
+        return result
     }
 
     func insertBatch(_ info: BatchInfo, db: Database) throws -> Int64 {
@@ -62,3 +76,11 @@ extension GrantDatabase {
         return db.lastInsertedRowID
     }
 }
+
+/// A per-file import summary that knows its batch (nil when a no-op import was rolled back).
+protocol BatchSummary {
+    var batchId: Int64? { get set }
+}
+
+extension ImportSummary: BatchSummary {}
+extension PaperImportSummary: BatchSummary {}

@@ -163,24 +163,11 @@ public final class PaperImportSession {
 extension GrantDatabase {
     /// Imports one paper export in one transaction; a file that adds nothing leaves no batch behind.
     public func importPapers(_ info: BatchInfo, _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary {
-        var result: PaperImportSummary?
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                let batchId = try insertBatch(info, db: db)
-                let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
-                try body(session)
-                var summary = session.summary
-                guard summary.changedAnything else {
-                    summary.batchId = nil
-                    result = summary
-                    return .rollback
-                }
-                try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
-                               arguments: [summary.inserted, summary.merged, summary.unchanged, summary.rejected, batchId])
-                result = summary
-                return .commit
-            }
+        try importBatch(info) { db, batchId in
+            let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
+            try body(session)
+            let s = session.summary
+            return (s, s.changedAnything, [s.inserted, s.merged, s.unchanged, s.rejected])
         }
-        return result ?? PaperImportSummary(file: info.file, format: info.format ?? "")
     }
 }

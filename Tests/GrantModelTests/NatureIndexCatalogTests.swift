@@ -118,8 +118,8 @@ import Testing
 
     @Test func badListsThrow() {
         var c = NatureIndexCatalog()
-        #expect(throws: NatureIndexError.self) { try c.addList(csv: "", fromYear: 2030) }
-        #expect(throws: NatureIndexError.self) { try c.addList(csv: "name,issn\nX,12345\n", fromYear: 2030) }
+        #expect(throws: ModelError.self) { try c.addList(csv: "", fromYear: 2030) }
+        #expect(throws: ModelError.self) { try c.addList(csv: "name,issn\nX,12345\n", fromYear: 2030) }
         #expect(c.lists().isEmpty)
         #expect(c.match(issn: "0028-0836", eissn: nil, journal: "Nature", abbreviations: [], year: 2020) == nil)
     }
