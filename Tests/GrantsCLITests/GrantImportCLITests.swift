@@ -87,6 +87,15 @@ import Testing
         }
     }
 
+    @Test func databaseOptionBeforeOrAfterTheSubcommandWinsOverEnvironment() throws {
+        let cli = try CLI()  // sets GRANTS_DB to its own file
+        let file = try cli.write("g.csv", "批准号,项目名称\n81871234,题目\n")
+        let other = cli.path("other.sqlite")
+        #expect(try cli.run(["--db", other, "import", "grants", file]).status == 0)
+        #expect(try cli.run(["list", "grants", "--db", other, "--format", "json"]).stdout.contains("81871234"))
+        #expect(try cli.run(["list", "grants", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let cli = try CLI()
         #expect(try cli.run(["import", "grants", "--funder", "nih", "x.csv"]).status == 2)
