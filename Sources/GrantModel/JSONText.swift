@@ -26,10 +26,20 @@ public enum JSONText {
         return out + "}"
     }
 
-    /// Appends `s` as a JSON string literal (RFC 8259 escapes; everything else as UTF-8).
+    /// `s` as a JSON string literal.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` as a JSON string literal: RFC 8259 escapes, plus U+2028/U+2029 (which break JavaScript
+    /// string literals); everything else as UTF-8.
     static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // 0xE2 leads the UTF-8 form of U+2028/U+2029, so text without it (and without quotes, backslashes or
+        // controls) needs no escaping.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
             out += s  // the common case: nothing to escape
             out += "\""
             return
@@ -41,7 +51,7 @@ public enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -1,4 +1,5 @@
 import Foundation
+import GrantModel
 
 /// JSON with a fixed key order, numbers as numbers (rounded to 6 decimals), undefined values as `null`.
 ///
@@ -79,20 +80,5 @@ public struct JSONRenderer: Sendable {
     private func strings(_ a: [String]) -> String { "[" + a.map(str).joined(separator: ", ") + "]" }
 
     /// A JSON string literal; non-ASCII is kept as UTF-8, controls and U+2028/9 are escaped.
-    func str(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            case "\u{2028}", "\u{2029}": o += String(format: "\\u%04x", u.value)
-            default:
-                if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-            }
-        }
-        return o + "\""
-    }
+    func str(_ s: String) -> String { JSONText.quoted(s) }
 }
