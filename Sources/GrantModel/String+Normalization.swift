@@ -17,6 +17,12 @@ extension String {
 
     /// The string without leading and trailing white space (including full-width and no-break spaces).
     public var trimmingSpaces: String {
+        // Fast path: most cells have nothing to trim, and Character-level scanning is costly.
+        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.value > 0x20, l.value > 0x20,
+            !f.properties.isWhitespace, !l.properties.isWhitespace, f != "\u{FEFF}", l != "\u{FEFF}"
+        {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

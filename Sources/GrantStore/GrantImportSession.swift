@@ -80,7 +80,10 @@ public final class GrantImportSession {
         let provenance: [any DatabaseValueConvertible & Sendable] = [
             origin.file, origin.sheet.databaseValue, origin.row, batchId,
         ]
-        try insert.execute(arguments: StatementArguments([grant.number] + content.map { $0 } + provenance.map { $0.databaseValue }))
+        // Typed optionals, not [Any]: GRDB's [Any] initializer casts every value dynamically, which showed in profiles.
+        let provenanceValues: [(any DatabaseValueConvertible)?] = provenance.map { $0.databaseValue }
+        let contentValues: [(any DatabaseValueConvertible)?] = content
+        try insert.execute(arguments: StatementArguments([grant.number] + contentValues + provenanceValues))
         if db.changesCount > 0 {
             summary.inserted += 1
             firstRows[grant.number] = origin.row
@@ -110,7 +113,7 @@ public final class GrantImportSession {
         }
         let assignments = (GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", ")
         try db.execute(sql: "UPDATE \"grant\" SET \(assignments) WHERE id = ?",
-                       arguments: StatementArguments(content.map { $0 } + provenance.map { $0.databaseValue } + [id.databaseValue]))
+                       arguments: StatementArguments(contentValues + provenanceValues + [id]))
         for (field, (old, new)) in changed {
             summary.changedFields[field, default: 0] += 1
             try insertHistory.execute(arguments: [id, batchId, field, old.description(), new.description()])

@@ -108,6 +108,7 @@ public struct GrantRowParser: Sendable {
     /// Reads an amount such as `18`, `29.5`, `65.0（万元）`, `200万元`, `1,234,000元`, `¥180000` into yuan.
     /// Returns whether the unit had to be inferred.
     func parseAmount(_ s: String) -> (Int64, HeaderMapping.AmountUnit, Bool)? {
+        if let fast = Self.plainDecimal(s) { return scaled(fast.units, fast.scale) }
         var t = s.asciiFolded.replacingOccurrences(of: ",", with: "")
         var unit = mapping.amountUnit
         for (marker, u) in [("万元", HeaderMapping.AmountUnit.wan), ("万", .wan), ("元", .yuan)] where t.contains(marker) {
@@ -121,11 +122,44 @@ public struct GrantRowParser: Sendable {
         else { return nil }
         let inferred = unit == nil
         // NSFC awards are at least 1万元; a bare value below 100000 is far likelier 万元 than yuan.
-        let u = unit ?? (value < 100_000 ? .wan : .yuan)
+        let u = unit ?? (value < Self.wanThreshold ? .wan : .yuan)
         var yuan = u == .wan ? value * 10_000 : value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &yuan, 0, .plain)
         return (NSDecimalNumber(decimal: rounded).int64Value, u, inferred)
+    }
+
+    static let wanThreshold: Decimal = 100_000
+
+    /// The common case, plain ASCII digits with at most one point (`18`, `29.5`), read without Foundation:
+    /// the value is `units / 10^scale`. Anything else returns nil and takes the general path.
+    static func plainDecimal(_ s: String) -> (units: Int64, scale: Int)? {
+        var units: Int64 = 0, scale = 0, seenPoint = false, digits = 0
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 17 else { return nil }
+                units = units * 10 + Int64(b - 48)
+                digits += 1
+                if seenPoint { scale += 1 }
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        return digits > 0 ? (units, scale) : nil
+    }
+
+    /// Converts `units / 10^scale`, in the mapping's unit (or inferred), to whole yuan, rounding half up.
+    private func scaled(_ units: Int64, _ scale: Int) -> (Int64, HeaderMapping.AmountUnit, Bool) {
+        var pow: Int64 = 1
+        for _ in 0..<scale { pow *= 10 }
+        let inferred = mapping.amountUnit == nil
+        let unit = mapping.amountUnit ?? (units < 100_000 * pow ? .wan : .yuan)
+        let numerator = unit == .wan ? units * 10_000 : units
+        return ((numerator + pow / 2) / pow, unit, inferred)
     }
 }
 
