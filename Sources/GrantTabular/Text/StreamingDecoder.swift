@@ -94,7 +94,7 @@ final class IconvConverter {
                 var outLeft = room
                 let rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 produced = room - outLeft
-                if rc == size_t.max { err = errno }
+                if rc == -1 { err = errno }  // size_t imports as Int: (size_t)-1 is -1
             }
             out.removeLast(room - produced)
             switch err {

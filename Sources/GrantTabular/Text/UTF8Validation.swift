@@ -4,7 +4,7 @@ enum UTF8Validation: Equatable {
     case valid
     /// Well-formed up to `validCount`, then a sequence that the buffer cuts short.
     case incompleteTail(validCount: Int)
-    /// The byte at `offset` starts or continues an ill-formed sequence.
+    /// The sequence starting at byte `offset` is ill-formed.
     case invalid(offset: Int)
 
     /// Checks `bytes` against the well-formed table of Unicode §3.9 (no overlongs, no surrogates, ≤ U+10FFFF).
@@ -34,7 +34,7 @@ enum UTF8Validation: Equatable {
                 guard i + k < n else { return .incompleteTail(validCount: i) }
                 let b = bytes[i + k]
                 let (l, h): (UInt8, UInt8) = k == 1 ? (lo, hi) : (0x80, 0xBF)
-                guard b >= l && b <= h else { return .invalid(offset: i + k) }
+                guard b >= l && b <= h else { return .invalid(offset: i) }
             }
             i += length
         }
