@@ -83,6 +83,17 @@ import Testing
         #expect(UTF8Validation.check(Array("😀中é".utf8)) == .valid)
     }
 
+    @Test(arguments: 0..<20)
+    func validatorFindsBadByteAtEveryAlignment(position: Int) {
+        var bytes = Array(repeating: UInt8(ascii: "a"), count: 24)
+        bytes[position] = 0xFF
+        #expect(UTF8Validation.check(bytes) == .invalid(offset: position))
+        bytes[position] = 0xC3  // a lead byte followed by ASCII
+        #expect(UTF8Validation.check(bytes) == .invalid(offset: position))
+        bytes.replaceSubrange(position..<position + 2, with: [0xC3, 0xA9])  // é
+        #expect(UTF8Validation.check(bytes) == .valid)
+    }
+
     /// Streams a file whose multi-byte characters straddle the 64 KB chunk boundaries.
     @Test(arguments: ["UTF-8", "GB18030", "UTF-16LE"])
     func sequencesSplitAcrossChunksDecode(encodingName: String) throws {

@@ -11,7 +11,13 @@ enum UTF8Validation: Equatable {
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validation {
         let n = bytes.count
         var i = 0
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return .valid }
         while i < n {
+            // ASCII fast path: eight bytes at a time while none has the high bit set.
+            while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 i += 1
