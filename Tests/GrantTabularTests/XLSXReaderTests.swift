@@ -67,6 +67,15 @@ import Testing
         #expect(rows == [TableRow(number: 1, cells: ["1", "2"]), TableRow(number: 2, cells: ["", "", "3", "4"])])
     }
 
+    @Test func prefixedElementsCommentsAndCDATA() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let sheet = "<!-- made by a script --><x:row r=\"2\"><x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t><![CDATA[a<b & c]]></x:t></x:is></x:c>"
+            + "<x:c r=\"C2\" t=\"str\"><x:v>x_x000D__x000A_y</x:v></x:c></x:row>"
+        let rows = try TableReader(path: files.xlsx(XLSXFixture.parts(sheets: [("S", sheet)]))).allRows()
+        #expect(rows == [TableRow(number: 2, cells: ["", "a<b & c", "x\r\ny"])])
+    }
+
     @Test func largeSheetStreamsAcrossChunks() throws {
         let files = try TestFiles()
         defer { files.remove() }
@@ -114,11 +123,12 @@ import Testing
         }
     }
 
-    @Test func zipWithoutWorkbookIsCorrupt() throws {
+    @Test func zipWithoutWorkbookIsUnsupported() throws {
         let files = try TestFiles()
         defer { files.remove() }
         let path = try files.xlsx([("word/document.xml", "<document/>")])
-        #expect(throws: TabularError.corrupt(path: path, detail: "not an XLSX workbook (no xl/workbook.xml)")) {
+        #expect(throws: TabularError.unsupportedFormat(
+            path: path, detail: "a zip archive but not an XLSX workbook (no xl/workbook.xml)")) {
             try TableReader(path: path)
         }
     }
