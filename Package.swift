@@ -41,7 +41,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "GrantModelTests", dependencies: ["GrantModel"]),
-        .testTarget(name: "GrantTabularTests", dependencies: ["GrantTabular"]),
+        .testTarget(name: "GrantTabularTests", dependencies: [
+            "GrantTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "GrantImportTests", dependencies: ["GrantImport", "GrantTabular", "GrantModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GrantLinkTests", dependencies: ["GrantLink", "GrantModel"]),

@@ -40,7 +40,8 @@ final class FileByteReader {
         // Read straight into the array's storage; retry short reads until full or EOF.
         buffer = [UInt8](unsafeUninitializedCapacity: max) { raw, count in
             var filled = 0
-            guard let base = raw.baseAddress else { count = 0; return }
+            count = 0
+            guard let base = raw.baseAddress else { return }
             while filled < max {
                 let n = Glibc.read(fd, base + filled, max - filled)
                 if n < 0 {
@@ -62,7 +63,8 @@ final class FileByteReader {
     /// Reads the first `count` bytes without disturbing the sequential position.
     func peek(_ count: Int) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { raw, n in
-            guard let base = raw.baseAddress else { n = 0; return }
+            n = 0
+            guard let base = raw.baseAddress else { return }
             n = max(0, pread(fd, base, count, 0))
         }
     }

@@ -74,9 +74,6 @@ final class IconvConverter {
 
     deinit { iconv_close(cd) }
 
-    /// The longest byte sequence of one character in the encodings read here (GB18030's four-byte form).
-    static let longestSequence = 4
-
     /// Converts as much of `input` as forms complete sequences; returns how many input bytes were used.
     func convert(_ input: UnsafeBufferPointer<UInt8>, at offset: Int, into out: inout [UInt8]) throws -> Int {
         guard let inBase = input.baseAddress, !input.isEmpty else { return 0 }
@@ -88,27 +85,28 @@ final class IconvConverter {
             let room = inLeft * 2 + 16
             let before = out.count
             var produced = 0
-            var failed = false
-            var outRoomLeft = room
+            var err: Int32 = 0
             out.append(contentsOf: repeatElement(0, count: room))
             out.withUnsafeMutableBufferPointer { buf in
                 guard let outBase = buf.baseAddress else { return }
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase + before)
                     .assumingMemoryBound(to: CChar.self)
-                // iconv returns (size_t)-1 on failure; Swift imports size_t as Int, so compare with -1, not size_t.max.
-                failed = iconv(cd, &inPtr, &inLeft, &outPtr, &outRoomLeft) == -1
+                var outLeft = room
+                let rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                produced = room - outLeft
+                if rc == -1 { err = errno }  // size_t imports as Int: (size_t)-1 is -1
             }
-            produced = room - outRoomLeft
             out.removeLast(room - produced)
-            guard failed else { continue }
-            // Classify the failure from iconv's own counters rather than errno, which is not reliably the
-            // value iconv set once Swift code has run in between:
-            // out of room → convert the rest; a short tail → an incomplete sequence the caller carries into
-            // the next chunk; anything else → an invalid sequence.
-            if outRoomLeft < 16 && produced > 0 { continue }
-            if inLeft < Self.longestSequence { return input.count - inLeft }
-            let at = offset + input.count - inLeft
-            throw TabularError.undecodable(path: path, encoding: encoding.rawValue, byteOffset: at)
+            switch err {
+            case 0, E2BIG:
+                continue
+            case EINVAL:
+                // An incomplete sequence at the end: the caller carries it into the next chunk.
+                return input.count - inLeft
+            default:
+                let at = offset + input.count - inLeft
+                throw TabularError.undecodable(path: path, encoding: encoding.rawValue, byteOffset: at)
+            }
         }
         return input.count
     }

@@ -4,14 +4,20 @@ enum UTF8Validation: Equatable {
     case valid
     /// Well-formed up to `validCount`, then a sequence that the buffer cuts short.
     case incompleteTail(validCount: Int)
-    /// The byte at `offset` starts or continues an ill-formed sequence.
+    /// The sequence starting at byte `offset` is ill-formed.
     case invalid(offset: Int)
 
     /// Checks `bytes` against the well-formed table of Unicode §3.9 (no overlongs, no surrogates, ≤ U+10FFFF).
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validation {
         let n = bytes.count
         var i = 0
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return .valid }
         while i < n {
+            // ASCII fast path: eight bytes at a time while none has the high bit set.
+            while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 i += 1
@@ -34,7 +40,7 @@ enum UTF8Validation: Equatable {
                 guard i + k < n else { return .incompleteTail(validCount: i) }
                 let b = bytes[i + k]
                 let (l, h): (UInt8, UInt8) = k == 1 ? (lo, hi) : (0x80, 0xBF)
-                guard b >= l && b <= h else { return .invalid(offset: i + k) }
+                guard b >= l && b <= h else { return .invalid(offset: i) }
             }
             i += length
         }

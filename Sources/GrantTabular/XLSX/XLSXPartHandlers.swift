@@ -72,7 +72,7 @@ struct SheetHandler: XMLEventHandler {
     private var rowHasValue = false
     private var nextColumn = 0
     private var column = 0
-    private var cellType = "n"
+    private var cellType = CellKind.number
     private var collecting = Collecting.none
     private var inInlineString = false
     private var inPhonetic = false
@@ -91,7 +91,7 @@ struct SheetHandler: XMLEventHandler {
         if name.is("c") {
             let ref = attributes.rawValue("r").flatMap(CellText.columnIndex)
             column = ref ?? nextColumn
-            cellType = attributes.value("t") ?? "n"
+            cellType = attributes.rawValue("t").map(CellKind.init) ?? .number
             value.removeAll(keepingCapacity: true)
             inline.removeAll(keepingCapacity: true)
         } else if name.is("v") {
@@ -142,21 +142,37 @@ struct SheetHandler: XMLEventHandler {
 
     private func cellText() throws -> String {
         switch cellType {
-        case "s":
+        case .shared:
             guard !value.isEmpty else { return "" }
             guard let index = value.withUnsafeBufferPointer(CellText.integer), index < sharedStrings.count else {
                 let shown = String(decoding: value, as: UTF8.self)
                 throw TabularError.corrupt(path: path, detail: "row \(rowNumber): shared string \(shown) does not exist")
             }
             return sharedStrings[index]
-        case "inlineStr":
+        case .inline:
             return XMLEntities.unescapeOOXML(String(decoding: inline.isEmpty ? value : inline, as: UTF8.self))
-        case "str", "e", "d":
+        case .text:
             return XMLEntities.unescapeOOXML(String(decoding: value, as: UTF8.self))
-        case "b":
+        case .boolean:
             return CellText.boolean(String(decoding: value, as: UTF8.self))
-        default:
+        case .number:
             return CellText.number(String(decoding: value, as: UTF8.self))
+        }
+    }
+}
+
+/// The `t` attribute of a `<c>` cell.
+enum CellKind {
+    case shared, inline, text, boolean, number
+
+    /// `s`, `inlineStr`, `str`/`e`/`d`, `b`; anything else (`n` or unknown) is a number.
+    init(_ raw: UnsafeBufferPointer<UInt8>) {
+        switch (raw.count, raw.first) {
+        case (1, UInt8(ascii: "s")): self = .shared
+        case (9, UInt8(ascii: "i")): self = .inline
+        case (3, UInt8(ascii: "s")), (1, UInt8(ascii: "e")), (1, UInt8(ascii: "d")): self = .text
+        case (1, UInt8(ascii: "b")): self = .boolean
+        default: self = .number
         }
     }
 }

@@ -121,7 +121,8 @@ final class XLSXTableSource {
                 if archive[part] != nil { return part }
             }
         }
-        throw TabularError.corrupt(path: path, detail: "not an XLSX workbook (no xl/workbook.xml)")
+        // A zip without a workbook is another document type (.docx, .ods, .zip), not a damaged workbook.
+        throw TabularError.unsupportedFormat(path: path, detail: "a zip archive but not an XLSX workbook (no xl/workbook.xml)")
     }
 
     /// `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
