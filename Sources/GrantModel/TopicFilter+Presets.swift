@@ -1,16 +1,17 @@
 import Foundation
 
 extension TopicFilter {
-    /// The folder of shipped topic files (`Resources/topics/*.json`).
-    static var presetDirectory: URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Resources/topics", isDirectory: true)
+    /// The shipped topic files (`Resources/topics/*.json` in the module bundle).
+    static var presetFiles: [URL] {
+        // Paths, not `urls(forResourcesWithExtension:)`, which returns `[NSURL]` on Linux.
+        Bundle.module.paths(forResourcesOfType: "json", inDirectory: "Resources/topics").map {
+            URL(fileURLWithPath: $0)
+        }
     }
 
     /// Names of the shipped presets, sorted.
     public static var presetNames: [String] {
-        guard let dir = presetDirectory,
-              let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        presetFiles.map { $0.deletingPathExtension().lastPathComponent }.sorted()
     }
 
     /// A shipped topic by name (`medical-ai`, `ai`); case-insensitive, `.json` optional.
@@ -19,10 +20,10 @@ extension TopicFilter {
     public static func preset(named name: String) throws -> TopicFilter {
         var key = name.trimmingSpaces.lowercased()
         if key.hasSuffix(".json") { key.removeLast(5) }
-        guard let dir = presetDirectory, presetNames.contains(key) else {
+        guard let url = presetFiles.first(where: { $0.deletingPathExtension().lastPathComponent == key }) else {
             throw ModelError.unknownTopic(name: name, available: presetNames)
         }
-        return try TopicFilter(contentsOf: dir.appendingPathComponent("\(key).json"))
+        return try TopicFilter(contentsOf: url)
     }
 
     /// Every shipped topic, sorted by name (for `grants topics`). A preset that fails to load is left out;

@@ -1,15 +1,33 @@
 /// The normalized UTF-8 form that topic terms and searched text are compared in.
 ///
-/// Equal to `asciiFolded.lowercased()` (a test checks this), but written as one pass that appends bytes to a
-/// reused buffer, because it runs on every title and abstract of up to a million records.
+/// `asciiFolded.lowercased()`, except that runs of white space and hyphens become one space, so that
+/// `machine-learning` and `machine\nlearning` (wrapped abstracts) match the term `machine learning`. A test checks
+/// the equality; it is written as one pass appending bytes because it runs on every title and abstract of up to a
+/// million records. The output never contains a line break, which `TopicFilter` uses to separate fields.
 enum TopicText {
     /// Appends the normalized UTF-8 bytes of `text` to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
+        var afterSpace = out.last == 0x20
         for s in text.unicodeScalars {
             let v = s.value
             if v < 0x80 {
-                out.append(lowercasedASCII(UInt8(truncatingIfNeeded: v)))
+                switch v {
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2D:
+                    if !afterSpace { out.append(0x20) }
+                    afterSpace = true
+                default:
+                    out.append(lowercasedASCII(UInt8(truncatingIfNeeded: v)))
+                    afterSpace = false
+                }
                 continue
+            }
+            switch v {
+            case 0x3000, 0x00A0, 0x2002...0x200B, 0x202F, 0x205F, 0x2010, 0x2011, 0xFF0D, 0x0085, 0x2028, 0x2029:
+                if !afterSpace { out.append(0x20) }
+                afterSpace = true
+                continue
+            default:
+                afterSpace = false
             }
             switch v {
             case 0x3400...0x9FFF, 0xAC00...0xD7A3:
@@ -17,8 +35,6 @@ enum TopicText {
                 appendUTF8(s, to: &out)
             case 0xFF01...0xFF5E:
                 out.append(lowercasedASCII(UInt8(truncatingIfNeeded: v - 0xFEE0)))
-            case 0x3000, 0x00A0, 0x2002...0x200B, 0x202F, 0x205F:
-                out.append(0x20)
             default:
                 if s.properties.changesWhenLowercased {
                     for l in s.properties.lowercaseMapping.unicodeScalars { appendUTF8(l, to: &out) }
