@@ -16,6 +16,12 @@ extension TopicFilter {
 
     /// A shipped topic by name (`medical-ai`, `ai`); case-insensitive, `.json` optional.
     ///
+    /// `medical-ai` encodes the NSFC search strategy of Qiu et al. (NEJM AI 2025): H needs an AI term, F a medical
+    /// term, and G, described there as "the union of both groups", needs an AI term *and* a medical term. The OR
+    /// reading would take every management project mentioning 健康 or 算法, which is not medical AI and does not fit
+    /// the study's 5.3% share; the preset's notes show the one-line change to that reading. `ai` selects core AI
+    /// method terms in any department or paper.
+    ///
     /// - Throws: `ModelError.unknownTopic` listing the presets, or the file's loading error.
     public static func preset(named name: String) throws -> TopicFilter {
         var key = name.trimmingSpaces.lowercased()
