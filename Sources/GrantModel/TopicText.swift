@@ -8,7 +8,9 @@ enum TopicText {
     /// The normalized fields joined by line breaks (which normalized text never contains, so no term can match
     /// across two fields), built in one buffer.
     static func joined(_ a: String?, _ b: String?, _ c: String?) -> [UInt8] {
-        var a = a, b = b, c = c
+        var a = a
+        var b = b
+        var c = c
         let capacity = upperBound(a) + upperBound(b) + upperBound(c) + 2
         return [UInt8](unsafeUninitializedCapacity: capacity) { dst, count in
             var j = 0
