@@ -44,6 +44,8 @@ import Testing
 
     @Test(arguments: [
         (#"{"name": "x", "default": {"all_of": [{"any": ["医学"]}]} "#, "not valid JSON"),
+        ("{\"name\": \"x\",\n \"default\": {\"all_of\": [{\"any\": [\"医学\" \"AI\"]}]}}",
+         "not valid JSON at line 2, column 39"),
         (#"{"name": "x", "default": {"al_of": [{"any": ["医学"]}]}}"#, "unknown key 'al_of' in 'default'"),
         (#"{"name": "x", "departmens": {}, "default": {"all_of": [{"any": ["医学"]}]}}"#, "unknown key 'departmens'"),
         (#"{"name": "x", "default": {"all_of": [{"any": ["@aii"]}]}, "term_lists": {"ai": ["人工智能"]}}"#,
