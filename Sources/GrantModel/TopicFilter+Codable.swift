@@ -57,6 +57,9 @@ extension TopicFilter: Codable {
         } catch ModelError.topicInvalid(let reason) {
             throw ModelError.topicFileInvalid(file: url.path, reason: reason)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty {
+                throw ModelError.topicFileInvalid(file: url.path, reason: Self.describeSyntaxError(in: data))
+            }
             throw ModelError.topicFileInvalid(file: url.path, reason: Self.describe(error))
         } catch {
             throw ModelError.topicFileInvalid(file: url.path, reason: "\(error)")
@@ -85,6 +88,30 @@ extension TopicFilter: Codable {
         @unknown default:
             return "\(error)"
         }
+    }
+
+    /// Where a JSON file stops being JSON, as `line:column`, by asking `JSONSerialization`, whose message
+    /// (unlike `JSONDecoder`'s) gives the byte offset: "Invalid value around character 56."
+    static func describeSyntaxError(in data: Data) -> String {
+        let message: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "not valid JSON"
+        } catch {
+            message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        }
+        guard let range = message.range(of: "around character "),
+              let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count
+        else { return "not valid JSON: \(message)" }
+        var line = 1
+        var lineStart = 0
+        for (i, byte) in data.prefix(offset).enumerated() where byte == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: data[data.startIndex + lineStart ..< data.startIndex + offset], as: UTF8.self).count + 1
+        let what = message[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        return "not valid JSON at line \(line), column \(column): \(what.isEmpty ? message : what)"
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -32,9 +32,6 @@ extension TopicFilter {
                 }
                 let bytes = TopicText.normalized(term)
                 guard bytes.count >= 2 else { throw fail("\(path): term '\(raw)' is too short") }
-                guard !bytes.contains(0x0A), !bytes.contains(0x0D) else {
-                    throw fail("\(path): term '\(raw)' contains a line break")
-                }
                 out.append(term)
             }
             return out

@@ -29,9 +29,9 @@ extension TopicFilter {
     }
 
     private func describe(_ rule: TopicRule) -> String {
-        let where_ = fields.map(\.rawValue).joined(separator: "/")
+        let searched = fields.map(\.rawValue).joined(separator: "/")
         let groups = rule.allOf.map { "any of " + expanded($0.any).joined(separator: ", ") }
-        var text = "\(where_) contains " + groups.joined(separator: " and ")
+        var text = "\(searched) contains " + groups.joined(separator: " and ")
         if !rule.none.isEmpty { text += "; but none of " + expanded(rule.none).joined(separator: ", ") }
         return text
     }

@@ -90,20 +90,10 @@ public struct TopicFilter: Sendable {
         return matcher.matches(text(title: title, keywords: keywords, abstract: abstract))
     }
 
-    /// The searched fields, normalized and joined by newlines (so no term spans two fields).
+    /// The searched fields, normalized and joined by line breaks.
     private func text(title: String?, keywords: String?, abstract: String?) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity((title?.utf8.count ?? 0) + (keywords?.utf8.count ?? 0) + (abstract?.utf8.count ?? 0) + 2)
-        if compiled.searchesTitle, let title { TopicText.append(title, to: &out) }
-        if compiled.searchesKeywords, let keywords {
-            out.append(0x0A)
-            TopicText.append(keywords, to: &out)
-        }
-        if compiled.searchesAbstract, let abstract {
-            out.append(0x0A)
-            TopicText.append(abstract, to: &out)
-        }
-        return out
+        TopicText.joined(compiled.searchesTitle ? title : nil, compiled.searchesKeywords ? keywords : nil,
+                         compiled.searchesAbstract ? abstract : nil)
     }
 }
 
