@@ -71,19 +71,21 @@ enum PaperFields {
 
     /// Splits on an ASCII separator, trims items and drops empty ones.
     static func split(_ s: String, on separator: Unicode.Scalar) -> [String] {
+        withBytes(s) { split($0[...], on: separator) }
+    }
+
+    static func split(_ buf: Slice<UnsafeBufferPointer<UInt8>>, on separator: Unicode.Scalar) -> [String] {
         let sep = UInt8(truncatingIfNeeded: separator.value)
-        return withBytes(s) { buf in
-            var items: [String] = []
-            var start = 0
-            for i in 0..<buf.count where buf[i] == sep {
-                let r = trimmedRange(buf[start..<i])
-                if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)) }
-                start = i + 1
-            }
-            let r = trimmedRange(buf[start..<buf.count])
-            if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)) }
-            return items
+        var items: [String] = []
+        var start = buf.startIndex
+        for i in buf.indices where buf[i] == sep {
+            let r = trimmedRange(buf[start..<i])
+            if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf.base[r]), as: UTF8.self)) }
+            start = i + 1
         }
+        let r = trimmedRange(buf[start..<buf.endIndex])
+        if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf.base[r]), as: UTF8.self)) }
+        return items
     }
 
     /// Splits on `;` but not inside square brackets, as WoS tab-delimited C1 needs:
@@ -111,13 +113,15 @@ enum PaperFields {
     /// A WoS C1 address without its leading `[Author; Author]` list and without a trailing period,
     /// so that tagged and tab-delimited exports give the same address.
     static func wosAddress(_ raw: String) -> String {
-        withBytes(raw) { buf in
-            var start = 0
-            if buf.first == UInt8(ascii: "["), let close = buf.firstIndex(of: UInt8(ascii: "]")) { start = close + 1 }
-            var end = buf.count
-            while end > start, isSpace(buf[end - 1]) || buf[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            return trimmedString(buf[start..<end])
-        }
+        withBytes(raw) { wosAddress($0[...]) }
+    }
+
+    static func wosAddress(_ buf: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var start = buf.startIndex
+        if buf.first == UInt8(ascii: "["), let close = buf.firstIndex(of: UInt8(ascii: "]")) { start = close + 1 }
+        var end = buf.endIndex
+        while end > start, isSpace(buf[end - 1]) || buf[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        return trimmedString(buf.base[start..<end])
     }
 
     /// The country of an address: its last comma-separated part, normalised

@@ -207,9 +207,8 @@ public struct WoSTaggedParser: LineParser {
         f.language = text(.la)
         f.af = list(.af)
         f.au = list(.au)
-        f.c1 = list(.c1)
-        f.de = text(.de)
-        f.id = text(.id)
+        f.addresses = addresses()
+        f.keywords = keywords(.de) + keywords(.id)
         f.abstract = text(.ab)
         f.fu = text(.fu)
         f.fx = text(.fx)
@@ -230,6 +229,34 @@ public struct WoSTaggedParser: LineParser {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
             }
             return bytes.withUnsafeBufferPointer { PaperFields.trimmedString($0[...]) }
+        }
+    }
+
+    /// C1 lines as normalised addresses, straight from the arena.
+    private func addresses() -> [String] {
+        let ranges = slots[Slot.c1.rawValue]
+        if ranges.isEmpty { return [] }
+        return arena.withUnsafeBufferPointer { buf in
+            ranges.compactMap { r in
+                let s = PaperFields.wosAddress(buf[r])
+                return s.isEmpty ? nil : s
+            }
+        }
+    }
+
+    /// A `;`-separated keyword field (wrapped lines re-joined with a space) as its items.
+    private func keywords(_ slot: Slot) -> [String] {
+        let ranges = slots[slot.rawValue]
+        if ranges.isEmpty { return [] }
+        return arena.withUnsafeBufferPointer { buf in
+            if ranges.count == 1 { return PaperFields.split(buf[ranges[0]], on: ";") }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(ranges.reduce(0) { $0 + $1.count + 1 })
+            for (i, r) in ranges.enumerated() {
+                if i > 0 { bytes.append(0x20) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
+            }
+            return bytes.withUnsafeBufferPointer { PaperFields.split($0[...], on: ";") }
         }
     }
 
@@ -271,6 +298,7 @@ extension WoSTaggedParser {
         static let count = allCases.count
 
         /// Slot of a tag code, -1 when the tag is not kept (CR, RP, EM, NR, … and unknown tags).
+        @inline(__always)
         static func of(_ tag: UInt16) -> Int {
             switch tag {
             case 0x5554: Slot.ut.rawValue  // UT
