@@ -33,12 +33,20 @@ public struct WoSTaggedParser: LineParser {
     }
 
     public mutating func feed(line: Substring, number: Int, emit: (PaperEvent) throws -> Void) rethrows {
+        try PaperFields.withBytes(line) { try feed(utf8: $0, number: number, emit: emit) }
+    }
+
+    /// Feeds one line given as its UTF-8 bytes (without the LF; a CR is tolerated): the fast path for a caller that
+    /// reads the file into byte buffers and finds line ends itself.
+    public mutating func feed(utf8 buf: UnsafeBufferPointer<UInt8>, number: Int,
+                              emit: (PaperEvent) throws -> Void) rethrows
+    {
         // Classify on raw bytes: a BOM, a stray CR, the 2-char tag and the separator.
         // Lines inside a record are copied into `raw` (up to its cap) in the same pass; the line that ends a record
         // without ER (the next PT, FN or EF) ends up in that record's raw text too, which only helps the reader.
         // Values of kept fields are copied into `arena` here too, so a line is touched once.
         let keepRaw = inRecord && raw.count < PaperReject.rawLimit
-        let kind = PaperFields.withBytes(line) { buf -> LineKind in
+        let kind = { () -> LineKind in
             if keepRaw {
                 raw.append(contentsOf: buf)
                 raw.append(0x0A)
@@ -67,14 +75,14 @@ public struct WoSTaggedParser: LineParser {
                 if currentSlot >= 0 { keep(buf[min(start + 3, end)..<end]) }
             }
             return .tag(tag, hasValue: n > 2)
-        }
+        }()
         switch kind {
         case .blank:
             // Blank lines separate records; inside a record they are harmless.
             return
         case .continuation:
             guard inRecord else {
-                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(line))))
+                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(decoding: buf, as: UTF8.self))))
                 return
             }
             return
@@ -82,7 +90,7 @@ public struct WoSTaggedParser: LineParser {
             if inRecord {
                 noteProblem("line \(number): not a tag line nor a continuation")
             } else {
-                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(line))))
+                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(decoding: buf, as: UTF8.self))))
             }
             return
         case .tag(let tag, _):
@@ -91,13 +99,13 @@ public struct WoSTaggedParser: LineParser {
                 if inRecord {
                     try flush(unterminated: "no ER before the next PT (line \(number))", emit: emit)
                 }
-                startRecord(line: number, text: line)
+                startRecord(line: number, text: buf)
                 return
             case Tag.ER:
                 if inRecord {
                         try flush(unterminated: nil, emit: emit)
                 } else {
-                    try emit(.warning(reject(line: number, record: 0, reason: "ER outside a record", raw: String(line))))
+                    try emit(.warning(reject(line: number, record: 0, reason: "ER outside a record", raw: String(decoding: buf, as: UTF8.self))))
                 }
                 return
             case Tag.FN, Tag.VR:
@@ -120,7 +128,7 @@ public struct WoSTaggedParser: LineParser {
             }
             if !inRecord {
                 // A field outside PT…ER: the record lost its PT line. Its fields are not kept, it will be rejected.
-                startRecord(line: number, text: line)
+                startRecord(line: number, text: buf)
                 noteProblem("record does not start with PT")
             }
         }
@@ -138,7 +146,7 @@ public struct WoSTaggedParser: LineParser {
 
     // MARK: - Records
 
-    private mutating func startRecord(line number: Int, text: Substring) {
+    private mutating func startRecord(line number: Int, text: UnsafeBufferPointer<UInt8>) {
         inRecord = true
         recordNumber += 1
         recordLine = number
@@ -158,9 +166,9 @@ public struct WoSTaggedParser: LineParser {
         slots[currentSlot].append(lower..<arena.count)
     }
 
-    private mutating func appendRaw(_ line: Substring) {
+    private mutating func appendRaw(_ line: UnsafeBufferPointer<UInt8>) {
         guard raw.count < PaperReject.rawLimit else { return }
-        PaperFields.withBytes(line) { raw.append(contentsOf: $0) }
+        raw.append(contentsOf: line)
         raw.append(0x0A)
     }
 
