@@ -7,7 +7,7 @@ import GrantModel
 /// single space. Unknown well-formed tags are ignored; a malformed line or a record without `ER` rejects the record.
 public struct WoSTaggedParser: LineParser {
     private enum LineKind {
-        case blank, continuation, tag(UInt16, hasValue: Bool), malformed
+        case blank, continuation, tag(UInt16), malformed
     }
 
     private let file: String
@@ -41,73 +41,33 @@ public struct WoSTaggedParser: LineParser {
     public mutating func feed(utf8 buf: UnsafeBufferPointer<UInt8>, number: Int,
                               emit: (PaperEvent) throws -> Void) rethrows
     {
-        // Classify on raw bytes: a BOM, a stray CR, the 2-char tag and the separator.
-        // Lines inside a record are copied into `raw` (up to its cap) in the same pass; the line that ends a record
-        // without ER (the next PT, FN or EF) ends up in that record's raw text too, which only helps the reader.
-        // Values of kept fields are copied into `arena` here too, so a line is touched once.
-        let keepRaw = inRecord && raw.count < PaperReject.rawLimit
-        let kind = { () -> LineKind in
-            if keepRaw {
-                raw.append(contentsOf: buf)
-                raw.append(0x0A)
-            }
-            var start = 0
-            var end = buf.count
-            if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
-            if end > start, buf[end - 1] == 0x0D { end -= 1 }
-            let n = end - start
-            if n == 0 { return .blank }
-            let b0 = buf[start]
-            if b0 == 0x20 {
-                if n >= 3, buf[start + 1] == 0x20, buf[start + 2] == 0x20 {
-                    if inRecord, currentSlot >= 0 { keep(buf[(start + 3)..<end]) }
-                    return .continuation
-                }
-                var i = start
-                while i < end, PaperFields.isSpace(buf[i]) { i += 1 }
-                return i == end ? .blank : .malformed
-            }
-            guard n >= 2, Self.isTagStart(b0), Self.isTagChar(buf[start + 1]) else { return .malformed }
-            let tag = UInt16(b0) << 8 | UInt16(buf[start + 1])
-            guard n == 2 || buf[start + 2] == 0x20 else { return .malformed }
-            if inRecord, !Tag.isStructural(tag) {
-                currentSlot = Slot.of(tag)
-                if currentSlot >= 0 { keep(buf[min(start + 3, end)..<end]) }
-            }
-            return .tag(tag, hasValue: n > 2)
-        }()
-        switch kind {
+        switch classify(buf) {
         case .blank:
             // Blank lines separate records; inside a record they are harmless.
             return
         case .continuation:
-            guard inRecord else {
-                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(decoding: buf, as: UTF8.self))))
-                return
-            }
+            if !inRecord { try emit(.warning(stray(buf, line: number))) }
             return
         case .malformed:
             if inRecord {
                 noteProblem("line \(number): not a tag line nor a continuation")
             } else {
-                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(decoding: buf, as: UTF8.self))))
+                try emit(.warning(stray(buf, line: number)))
             }
             return
-        case .tag(let tag, _):
+        case .tag(let tag):
             switch tag {
             case Tag.PT:
                 if inRecord {
                     try flush(unterminated: "no ER before the next PT (line \(number))", emit: emit)
                 }
                 startRecord(line: number, text: buf)
-                return
             case Tag.ER:
                 if inRecord {
-                        try flush(unterminated: nil, emit: emit)
+                    try flush(unterminated: nil, emit: emit)
                 } else {
-                    try emit(.warning(reject(line: number, record: 0, reason: "ER outside a record", raw: String(decoding: buf, as: UTF8.self))))
+                    try emit(.warning(stray(buf, line: number, reason: "ER outside a record")))
                 }
-                return
             case Tag.FN, Tag.VR:
                 if inRecord { try flush(unterminated: "no ER before FN/VR (line \(number))", emit: emit) }
                 if tag == Tag.FN {
@@ -118,20 +78,59 @@ public struct WoSTaggedParser: LineParser {
                     headerLine = number
                     closedByEF = false
                 }
-                return
             case Tag.EF:
                 if inRecord { try flush(unterminated: "no ER before EF (line \(number))", emit: emit) }
                 closedByEF = true
-                return
             default:
-                break
-            }
-            if !inRecord {
-                // A field outside PT…ER: the record lost its PT line. Its fields are not kept, it will be rejected.
-                startRecord(line: number, text: buf)
-                noteProblem("record does not start with PT")
+                if !inRecord {
+                    // A field outside PT…ER: the record lost its PT line. It is collected, then rejected.
+                    startRecord(line: number, text: buf)
+                    noteProblem("record does not start with PT")
+                }
             }
         }
+    }
+
+    /// Classifies a line on its bytes (a BOM, a stray CR, the 2-char tag and its separator) and, in the same pass,
+    /// copies it into `raw` (up to the cap) and a kept field's value into `arena`, so each line is touched once.
+    /// The line that ends a record without ER (the next PT, FN or EF) lands in that record's raw text too, which
+    /// only helps the reader of the reject.
+    @inline(__always)
+    private mutating func classify(_ buf: UnsafeBufferPointer<UInt8>) -> LineKind {
+        if inRecord && raw.count < PaperReject.rawLimit {
+            raw.append(contentsOf: buf)
+            raw.append(0x0A)
+        }
+        var start = 0
+        var end = buf.count
+        if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
+        if end > start, buf[end - 1] == 0x0D { end -= 1 }
+        let n = end - start
+        if n == 0 { return .blank }
+        let b0 = buf[start]
+        if b0 == 0x20 {
+            if n >= 3, buf[start + 1] == 0x20, buf[start + 2] == 0x20 {
+                if inRecord, currentSlot >= 0 { keep(buf[(start + 3)..<end]) }
+                return .continuation
+            }
+            var i = start
+            while i < end, PaperFields.isSpace(buf[i]) { i += 1 }
+            return i == end ? .blank : .malformed
+        }
+        guard n >= 2, Self.isTagStart(b0), Self.isTagChar(buf[start + 1]) else { return .malformed }
+        let tag = UInt16(b0) << 8 | UInt16(buf[start + 1])
+        guard n == 2 || buf[start + 2] == 0x20 else { return .malformed }
+        if inRecord, !Tag.isStructural(tag) {
+            currentSlot = Slot.of(tag)
+            if currentSlot >= 0 { keep(buf[min(start + 3, end)..<end]) }
+        }
+        return .tag(tag)
+    }
+
+    private func stray(_ buf: UnsafeBufferPointer<UInt8>, line: Int,
+                       reason: String = "stray text outside a record") -> PaperReject
+    {
+        reject(line: line, record: 0, reason: reason, raw: String(decoding: buf, as: UTF8.self))
     }
 
     public mutating func finish(emit: (PaperEvent) throws -> Void) rethrows {
