@@ -20,6 +20,8 @@ public struct WoSTaggedParser: LineParser {
     private var slots: [[Range<Int>]] = Array(repeating: [], count: Slot.count)
     /// The current record's kept values, copied byte for byte; lines of ignored fields (CR, …) are never copied.
     private var arena: [UInt8] = []
+    /// Where wrapped lines of one field are joined.
+    private var scratch: [UInt8] = []
     private var problem: String?
     /// The record's first `PaperReject.rawLimit` bytes, kept for a reject report.
     private var raw: [UInt8] = []
@@ -196,7 +198,7 @@ public struct WoSTaggedParser: LineParser {
         PaperReject(file: file, line: line, record: record, reason: reason, raw: PaperFields.capped(raw))
     }
 
-    private func makeFields() -> WoSFields {
+    private mutating func makeFields() -> WoSFields {
         var f = WoSFields()
         f.ut = text(.ut)
         f.doi = text(.di)
@@ -224,18 +226,22 @@ public struct WoSTaggedParser: LineParser {
 
     /// The field's lines re-joined with one space, as WoS's own tab-delimited export does (a line's trailing space
     /// is kept, so `NSF; ` + `[CMMI…]` gives `NSF;  [CMMI…]` there and here); the ends are trimmed.
-    private func text(_ slot: Slot) -> String? {
+    /// Joins wrapped lines with one space into `scratch`, reused from field to field.
+    private mutating func joinIntoScratch(_ ranges: [Range<Int>], _ buf: UnsafeBufferPointer<UInt8>) {
+        scratch.removeAll(keepingCapacity: true)
+        for (i, r) in ranges.enumerated() {
+            if i > 0 { scratch.append(0x20) }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
+        }
+    }
+
+    private mutating func text(_ slot: Slot) -> String? {
         let ranges = slots[slot.rawValue]
         if ranges.isEmpty { return nil }
         return arena.withUnsafeBufferPointer { buf in
             if ranges.count == 1 { return PaperFields.trimmedString(buf[ranges[0]]) }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(ranges.reduce(0) { $0 + $1.count + 1 })
-            for (i, r) in ranges.enumerated() {
-                if i > 0 { bytes.append(0x20) }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
-            }
-            return bytes.withUnsafeBufferPointer { PaperFields.trimmedString($0[...]) }
+            joinIntoScratch(ranges, buf)
+            return scratch.withUnsafeBufferPointer { PaperFields.trimmedString($0[...]) }
         }
     }
 
@@ -252,18 +258,13 @@ public struct WoSTaggedParser: LineParser {
     }
 
     /// A `;`-separated keyword field (wrapped lines re-joined with a space) as its items.
-    private func keywords(_ slot: Slot) -> [String] {
+    private mutating func keywords(_ slot: Slot) -> [String] {
         let ranges = slots[slot.rawValue]
         if ranges.isEmpty { return [] }
         return arena.withUnsafeBufferPointer { buf in
             if ranges.count == 1 { return PaperFields.split(buf[ranges[0]], on: ";") }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(ranges.reduce(0) { $0 + $1.count + 1 })
-            for (i, r) in ranges.enumerated() {
-                if i > 0 { bytes.append(0x20) }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
-            }
-            return bytes.withUnsafeBufferPointer { PaperFields.split($0[...], on: ";") }
+            joinIntoScratch(ranges, buf)
+            return scratch.withUnsafeBufferPointer { PaperFields.split($0[...], on: ";") }
         }
     }
 
