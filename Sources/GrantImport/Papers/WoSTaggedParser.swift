@@ -140,7 +140,8 @@ public struct WoSTaggedParser: LineParser {
             try flush(unterminated: "no ER before end of file", emit: emit)
         }
         if !closedByEF {
-            try emit(.warning(reject(line: headerLine, record: 0, reason: "file ends without EF (FN block from line \(headerLine))", raw: "")))
+            try emit(.warning(reject(line: headerLine, record: 0,
+                                     reason: "file ends without EF (FN block from line \(headerLine))", raw: "")))
             closedByEF = true
         }
     }
@@ -191,7 +192,8 @@ public struct WoSTaggedParser: LineParser {
                                     raw: String(decoding: raw, as: UTF8.self))))
             return
         }
-        try emit(.paper(fields.record(source: .wos, provenance: Provenance(file: file, record: recordNumber, line: recordLine))))
+        let provenance = Provenance(file: file, record: recordNumber, line: recordLine)
+        try emit(.paper(fields.record(source: .wos, provenance: provenance)))
     }
 
     private func reject(line: Int, record: Int, reason: String, raw: String) -> PaperReject {
