@@ -8,7 +8,7 @@ struct CNKIFields {
     /// The English key of a `Key-中文` label, lower-cased: `Title-题名` → `title`, `DOI-DOI` → `doi`. A bare Chinese
     /// label (`基金`, `题名`) is mapped to its English key too.
     static func key<S: StringProtocol>(ofLabel label: S) -> String? {
-        let trimmed = PaperFields.trimmed(label)
+        let trimmed = PaperFields.trimmed(Substring(label))
         guard !trimmed.isEmpty else { return nil }
         if let dash = trimmed.firstIndex(of: "-") {
             let english = trimmed[..<dash]

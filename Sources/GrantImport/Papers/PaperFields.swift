@@ -25,89 +25,175 @@ enum PaperFields {
         return nil
     }
 
-    /// Trims ASCII spaces, tabs and a stray carriage return.
-    static func trimmed<S: StringProtocol>(_ s: S) -> String {
-        let sub = Substring(s)
-        let u = sub.utf8
-        var start = u.startIndex
-        var end = u.endIndex
-        while start < end, isSpace(u[start]) { start = u.index(after: start) }
-        while end > start, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
-        return String(Substring(u[start..<end]))
+    /// Runs `body` over the UTF-8 bytes of `s` without copying when the string is native.
+    @inline(__always)
+    static func withBytes<R>(_ s: Substring, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = String(s)
+        return try copy.withUTF8(body)
+    }
+
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return try copy.withUTF8(body)
+    }
+
+    /// The bytes' range without leading and trailing ASCII white space.
+    @inline(__always)
+    static func trimmedRange(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Range<Int> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    /// A String of the bytes, ASCII white space trimmed.
+    @inline(__always)
+    static func trimmedString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        let r = trimmedRange(bytes)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes.base[r]), as: UTF8.self)
+    }
+
+    /// Trims ASCII spaces, tabs and a stray carriage return (byte-wise: this runs for every field of every record).
+    static func trimmed(_ s: Substring) -> String {
+        withBytes(s) { trimmedString($0[...]) }
+    }
+
+    static func trimmed(_ s: String) -> String {
+        withBytes(s) { trimmedString($0[...]) }
     }
 
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
-    /// Splits on `separator`, trims items and drops empty ones.
-    static func split(_ s: String, on separator: Character) -> [String] {
-        s.split(separator: separator).map { trimmed($0) }.filter { !$0.isEmpty }
+    /// Splits on an ASCII separator, trims items and drops empty ones.
+    static func split(_ s: String, on separator: Unicode.Scalar) -> [String] {
+        withBytes(s) { split($0[...], on: separator) }
     }
 
-    /// Splits on `; ` (or `;`) but not inside square brackets, as WoS tab-delimited C1 needs:
+    static func split(_ buf: Slice<UnsafeBufferPointer<UInt8>>, on separator: Unicode.Scalar) -> [String] {
+        let sep = UInt8(truncatingIfNeeded: separator.value)
+        var items: [String] = []
+        var start = buf.startIndex
+        for i in buf.indices where buf[i] == sep {
+            let r = trimmedRange(buf[start..<i])
+            if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf.base[r]), as: UTF8.self)) }
+            start = i + 1
+        }
+        let r = trimmedRange(buf[start..<buf.endIndex])
+        if !r.isEmpty { items.append(String(decoding: UnsafeBufferPointer(rebasing: buf.base[r]), as: UTF8.self)) }
+        return items
+    }
+
+    /// Splits on `;` but not inside square brackets, as WoS tab-delimited C1 needs:
     /// `[Li, A; Wu, B] Univ X, Beijing, Peoples R China; [Chen, C] Univ Y, …`.
     static func splitOutsideBrackets(_ s: String) -> [String] {
-        var items: [String] = []
-        var depth = 0
-        var current = Substring(s).startIndex
-        var i = current
-        while i < s.endIndex {
-            switch s[i] {
-            case "[": depth += 1
-            case "]": depth = max(0, depth - 1)
-            case ";" where depth == 0:
-                items.append(trimmed(s[current..<i]))
-                current = s.index(after: i)
-            default: break
+        withBytes(s) { buf in
+            var items: [String] = []
+            var depth = 0
+            var start = 0
+            for i in 0..<buf.count {
+                switch buf[i] {
+                case UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "]"): depth = max(0, depth - 1)
+                case UInt8(ascii: ";") where depth == 0:
+                    items.append(trimmedString(buf[start..<i]))
+                    start = i + 1
+                default: break
+                }
             }
-            i = s.index(after: i)
+            items.append(trimmedString(buf[start..<buf.count]))
+            return items.filter { !$0.isEmpty }
         }
-        items.append(trimmed(s[current...]))
-        return items.filter { !$0.isEmpty }
     }
 
     /// A WoS C1 address without its leading `[Author; Author]` list and without a trailing period,
     /// so that tagged and tab-delimited exports give the same address.
     static func wosAddress(_ raw: String) -> String {
-        var s = Substring(raw)
-        if s.hasPrefix("["), let close = s.firstIndex(of: "]") {
-            s = s[s.index(after: close)...]
-        }
-        var t = trimmed(s)
-        while t.hasSuffix(".") { t.removeLast() }
-        return t
+        withBytes(raw) { wosAddress($0[...]) }
+    }
+
+    static func wosAddress(_ buf: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var start = buf.startIndex
+        if buf.first == UInt8(ascii: "["), let close = buf.firstIndex(of: UInt8(ascii: "]")) { start = close + 1 }
+        var end = buf.endIndex
+        while end > start, isSpace(buf[end - 1]) || buf[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        return trimmedString(buf.base[start..<end])
     }
 
     /// The country of an address: its last comma-separated part, normalised
-    /// (`Peoples R China` → `China`, `MI 48104 USA` → `USA`, `ENGLAND` → `England`).
+    /// (`Peoples R China` → `China`, `MI 48104 USA` / `United States` → `USA`, `ENGLAND` → `England`),
+    /// so that every source names a country the same way.
     static func country(ofAddress address: String) -> String? {
-        guard let lastPart = address.split(separator: ",").last else { return nil }
-        var part = trimmed(lastPart)
-        while part.hasSuffix(".") { part.removeLast() }
-        if part.isEmpty { return nil }
-        let upper = part.uppercased()
-        if upper.hasSuffix(" USA") || upper == "USA" || upper == "UNITED STATES" { return "USA" }
-        if upper.hasSuffix("PEOPLES R CHINA") || upper == "CHINA" || upper == "PR CHINA" || upper == "P R CHINA" {
-            return "China"
+        let part: String? = withBytes(address) { buf in
+            var start = buf.count
+            while start > 0, buf[start - 1] != UInt8(ascii: ",") { start -= 1 }
+            var end = buf.count
+            while end > start, isSpace(buf[end - 1]) || buf[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            let r = trimmedRange(buf[start..<end])
+            let bytes = buf[r]
+            if hasSuffixIgnoringCase(bytes, "USA") || hasSuffixIgnoringCase(bytes, "United States") { return "USA" }
+            if hasSuffixIgnoringCase(bytes, "China") { return "China" }
+            if bytes.isEmpty { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
-        // Leading postal codes ("100190 Beijing" rarely, "D-69117 Heidelberg" in older exports) are not countries.
-        if part.contains(where: { $0.isNumber }) {
-            let words = part.split(separator: " ").filter { !$0.contains(where: { $0.isNumber }) }
-            if words.isEmpty { return nil }
-            part = words.joined(separator: " ")
+        guard let part else { return nil }
+        if part == "USA" || part == "China" { return part }
+        return countryWords(part)
+    }
+
+    /// Drops words with digits (postal codes such as `D-69117`) and title-cases an all-capitals ASCII name.
+    private static func countryWords(_ part: String) -> String? {
+        withBytes(part) { buf -> String? in
+            var hasLower = false
+            var hasDigit = false
+            var ascii = true
+            for b in buf {
+                if b >= 0x61 && b <= 0x7A { hasLower = true }
+                if b >= 0x30 && b <= 0x39 { hasDigit = true }
+                if b >= 0x80 { ascii = false }
+            }
+            if !hasDigit && (hasLower || !ascii) { return String(decoding: buf, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(buf.count)
+            var wordStart = 0
+            func addWord(_ w: Range<Int>) {
+                if w.isEmpty || buf[w].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return }
+                if !out.isEmpty { out.append(0x20) }
+                for (k, b) in buf[w].enumerated() {
+                    let upperLetter = b >= 0x41 && b <= 0x5A
+                    out.append(k > 0 && upperLetter && !hasLower && ascii ? b | 0x20 : b)
+                }
+            }
+            for i in 0..<buf.count where buf[i] == 0x20 {
+                addWord(wordStart..<i)
+                wordStart = i + 1
+            }
+            addWord(wordStart..<buf.count)
+            return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
         }
-        if part == upper {
-            part = part.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+
+    /// ASCII case-insensitive suffix test on UTF-8 bytes, at a word boundary.
+    private static func hasSuffixIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        let offset = bytes.endIndex - n
+        let matches = suffix.withUTF8Buffer { s in
+            (0..<n).allSatisfy { bytes[offset + $0] | 0x20 == s[$0] | 0x20 }
         }
-        return part
+        guard matches else { return false }
+        return bytes.count == n || bytes[offset - 1] == 0x20
     }
 
     /// Countries of several addresses, deduplicated in order of first appearance.
     static func countries(ofAddresses addresses: [String]) -> [String] {
-        var seen = Set<String>()
         var result: [String] = []
         for address in addresses {
-            if let c = country(ofAddress: address), seen.insert(c).inserted { result.append(c) }
+            if let c = country(ofAddress: address), !result.contains(c) { result.append(c) }
         }
         return result
     }

@@ -19,10 +19,10 @@ struct WoSFields {
     var language: String?
     var af: [String] = []
     var au: [String] = []
-    /// C1 items as exported (tagged: one per line; tab: split outside brackets).
-    var c1: [String] = []
-    var de: String?
-    var id: String?
+    /// C1 addresses, normalised by `PaperFields.wosAddress` (no `[authors]` prefix, no final period).
+    var addresses: [String] = []
+    /// DE then ID keywords.
+    var keywords: [String] = []
     var abstract: String?
     var fu: String?
     var fx: String?
@@ -34,11 +34,6 @@ struct WoSFields {
     }
 
     func record(source: PaperRecord.Source, provenance: Provenance) -> PaperRecord {
-        let addresses = c1.map(PaperFields.wosAddress).filter { !$0.isEmpty }
-        var keywords: [String] = []
-        for field in [de, id] {
-            if let field { keywords += PaperFields.split(field, on: ";") }
-        }
         var funding: [FundingText] = []
         if let fu, !fu.isEmpty { funding.append(FundingText(kind: .wosFU, text: fu)) }
         if let fx, !fx.isEmpty { funding.append(FundingText(kind: .wosFX, text: fx)) }

@@ -57,9 +57,9 @@ public struct WoSTabParser: RowParser {
         f.language = value("LA")
         f.af = list("AF")
         f.au = list("AU")
-        f.c1 = value("C1").map(PaperFields.splitOutsideBrackets) ?? []
-        f.de = value("DE")
-        f.id = value("ID")
+        f.addresses = (value("C1").map(PaperFields.splitOutsideBrackets) ?? []).map { PaperFields.wosAddress($0) }
+            .filter { !$0.isEmpty }
+        f.keywords = list("DE") + list("ID")
         f.abstract = value("AB")
         f.fu = value("FU")
         f.fx = value("FX")

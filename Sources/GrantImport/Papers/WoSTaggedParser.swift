@@ -6,104 +6,133 @@ import GrantModel
 /// `ER`; files may hold several `FN … EF` blocks. AU/AF/C1 keep one item per line, other fields are re-joined with a
 /// single space. Unknown well-formed tags are ignored; a malformed line or a record without `ER` rejects the record.
 public struct WoSTaggedParser: LineParser {
+    private enum LineKind {
+        case blank, continuation, tag(UInt16), malformed
+    }
+
     private let file: String
     private var inRecord = false
     private var recordNumber = 0
     private var recordLine = 0
     /// Slot of the tag whose continuation lines follow, or -1 for a tag we ignore.
     private var currentSlot = -1
-    private var slots: [[Substring]] = Array(repeating: [], count: Slot.count)
+    /// Per kept field, the ranges of its lines' values in `arena` (tag, indent and stray CR excluded).
+    private var slots: [[Range<Int>]] = Array(repeating: [], count: Slot.count)
+    /// The current record's kept values, copied byte for byte; lines of ignored fields (CR, …) are never copied.
+    private var arena: [UInt8] = []
+    /// Where wrapped lines of one field are joined.
+    private var scratch: [UInt8] = []
     private var problem: String?
-    private var raw = ""
+    /// The record's first `PaperReject.rawLimit` bytes, kept for a reject report.
+    private var raw: [UInt8] = []
     private var headerLine = 0
     private var closedByEF = true
 
     public init(file: String) {
         self.file = file
+        raw.reserveCapacity(PaperReject.rawLimit + 200)
+        arena.reserveCapacity(1 << 16)
     }
 
-    public mutating func feed(line rawLine: Substring, number: Int, emit: (PaperEvent) throws -> Void) rethrows {
-        var line = rawLine
-        if line.utf8.first == 0xEF, line.first == "\u{FEFF}" { line = line.dropFirst() }
-        let u = line.utf8
-        if u.last == 0x0D { line = Substring(u.dropLast()) }
-        let utf8 = line.utf8
-        var it = utf8.makeIterator()
-        guard let b0 = it.next() else {
+    public mutating func feed(line: Substring, number: Int, emit: (PaperEvent) throws -> Void) rethrows {
+        try PaperFields.withBytes(line) { try feed(utf8: $0, number: number, emit: emit) }
+    }
+
+    /// Feeds one line given as its UTF-8 bytes (without the LF; a CR is tolerated): the fast path for a caller that
+    /// reads the file into byte buffers and finds line ends itself.
+    public mutating func feed(utf8 buf: UnsafeBufferPointer<UInt8>, number: Int,
+                              emit: (PaperEvent) throws -> Void) rethrows
+    {
+        switch classify(buf) {
+        case .blank:
             // Blank lines separate records; inside a record they are harmless.
             return
-        }
-        let b1 = it.next()
-        let b2 = it.next()
-        if b0 == 0x20 {
-            // Continuation: exactly three spaces, then text.
-            guard b1 == 0x20, b2 == 0x20, inRecord else {
-                if inRecord {
-                    appendRaw(line)
-                    noteProblem("line \(number): not a tag line nor a continuation")
-                } else if !isBlank(utf8) {
-                    try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(line))))
-                }
-                return
-            }
-            appendRaw(line)
-            if currentSlot >= 0 {
-                slots[currentSlot].append(Substring(utf8.dropFirst(3)))
-            }
+        case .continuation:
+            if !inRecord { try emit(.warning(stray(buf, line: number))) }
             return
-        }
-        guard let b1, isTagStart(b0), isTagChar(b1), b2 == nil || b2 == 0x20 else {
+        case .malformed:
             if inRecord {
-                appendRaw(line)
                 noteProblem("line \(number): not a tag line nor a continuation")
             } else {
-                try emit(.warning(reject(line: number, record: 0, reason: "stray text outside a record", raw: String(line))))
+                try emit(.warning(stray(buf, line: number)))
             }
             return
-        }
-        let tag = UInt16(b0) << 8 | UInt16(b1)
-        let value = b2 == nil ? Substring() : Substring(utf8.dropFirst(3))
-        switch tag {
-        case Tag.PT:
-            if inRecord {
-                try flush(unterminated: "no ER before the next PT (line \(number))", emit: emit)
-            }
-            startRecord(line: number, text: line)
-            return
-        case Tag.ER:
-            if inRecord {
-                appendRaw(line)
-                try flush(unterminated: nil, emit: emit)
-            } else {
-                try emit(.warning(reject(line: number, record: 0, reason: "ER outside a record", raw: String(line))))
-            }
-            return
-        case Tag.FN, Tag.VR:
-            if inRecord { try flush(unterminated: "no ER before \(line.prefix(2)) (line \(number))", emit: emit) }
-            if tag == Tag.FN {
-                if !closedByEF {
-                    try emit(.warning(reject(line: headerLine, record: 0, reason: "FN block starting at line \(headerLine) has no EF", raw: "")))
+        case .tag(let tag):
+            switch tag {
+            case Tag.PT:
+                if inRecord {
+                    try flush(unterminated: "no ER before the next PT (line \(number))", emit: emit)
                 }
-                headerLine = number
-                closedByEF = false
+                startRecord(line: number, text: buf)
+            case Tag.ER:
+                if inRecord {
+                    try flush(unterminated: nil, emit: emit)
+                } else {
+                    try emit(.warning(stray(buf, line: number, reason: "ER outside a record")))
+                }
+            case Tag.FN, Tag.VR:
+                if inRecord { try flush(unterminated: "no ER before FN/VR (line \(number))", emit: emit) }
+                if tag == Tag.FN {
+                    if !closedByEF {
+                        try emit(.warning(reject(line: headerLine, record: 0,
+                                                 reason: "FN block starting at line \(headerLine) has no EF", raw: "")))
+                    }
+                    headerLine = number
+                    closedByEF = false
+                }
+            case Tag.EF:
+                if inRecord { try flush(unterminated: "no ER before EF (line \(number))", emit: emit) }
+                closedByEF = true
+            default:
+                if !inRecord {
+                    // A field outside PT…ER: the record lost its PT line. It is collected, then rejected.
+                    startRecord(line: number, text: buf)
+                    noteProblem("record does not start with PT")
+                }
             }
-            return
-        case Tag.EF:
-            if inRecord { try flush(unterminated: "no ER before EF (line \(number))", emit: emit) }
-            closedByEF = true
-            return
-        default:
-            break
         }
-        if !inRecord {
-            // A field outside PT…ER: the record lost its PT line.
-            startRecord(line: number, text: line)
-            noteProblem("record does not start with PT")
-        } else {
-            appendRaw(line)
+    }
+
+    /// Classifies a line on its bytes (a BOM, a stray CR, the 2-char tag and its separator) and, in the same pass,
+    /// copies it into `raw` (up to the cap) and a kept field's value into `arena`, so each line is touched once.
+    /// The line that ends a record without ER (the next PT, FN or EF) lands in that record's raw text too, which
+    /// only helps the reader of the reject.
+    @inline(__always)
+    private mutating func classify(_ buf: UnsafeBufferPointer<UInt8>) -> LineKind {
+        if inRecord && raw.count < PaperReject.rawLimit {
+            raw.append(contentsOf: buf)
+            raw.append(0x0A)
         }
-        currentSlot = Slot.of(tag)
-        if currentSlot >= 0 { slots[currentSlot].append(value) }
+        var start = 0
+        var end = buf.count
+        if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
+        if end > start, buf[end - 1] == 0x0D { end -= 1 }
+        let n = end - start
+        if n == 0 { return .blank }
+        let b0 = buf[start]
+        if b0 == 0x20 {
+            if n >= 3, buf[start + 1] == 0x20, buf[start + 2] == 0x20 {
+                if inRecord, currentSlot >= 0 { keep(buf[(start + 3)..<end]) }
+                return .continuation
+            }
+            var i = start
+            while i < end, PaperFields.isSpace(buf[i]) { i += 1 }
+            return i == end ? .blank : .malformed
+        }
+        guard n >= 2, Self.isTagStart(b0), Self.isTagChar(buf[start + 1]) else { return .malformed }
+        let tag = UInt16(b0) << 8 | UInt16(buf[start + 1])
+        guard n == 2 || buf[start + 2] == 0x20 else { return .malformed }
+        if inRecord, !Tag.isStructural(tag) {
+            currentSlot = Slot.of(tag)
+            if currentSlot >= 0 { keep(buf[min(start + 3, end)..<end]) }
+        }
+        return .tag(tag)
+    }
+
+    private func stray(_ buf: UnsafeBufferPointer<UInt8>, line: Int,
+                       reason: String = "stray text outside a record") -> PaperReject
+    {
+        reject(line: line, record: 0, reason: reason, raw: String(decoding: buf, as: UTF8.self))
     }
 
     public mutating func finish(emit: (PaperEvent) throws -> Void) rethrows {
@@ -111,30 +140,38 @@ public struct WoSTaggedParser: LineParser {
             try flush(unterminated: "no ER before end of file", emit: emit)
         }
         if !closedByEF {
-            try emit(.warning(reject(line: headerLine, record: 0, reason: "file ends without EF (FN block from line \(headerLine))", raw: "")))
+            try emit(.warning(reject(line: headerLine, record: 0,
+                                     reason: "file ends without EF (FN block from line \(headerLine))", raw: "")))
             closedByEF = true
         }
     }
 
     // MARK: - Records
 
-    private mutating func startRecord(line number: Int, text: Substring) {
+    private mutating func startRecord(line number: Int, text: UnsafeBufferPointer<UInt8>) {
         inRecord = true
         recordNumber += 1
         recordLine = number
         currentSlot = -1
         problem = nil
         raw.removeAll(keepingCapacity: true)
-        raw += text
-        raw += "\n"
-        for i in slots.indices { slots[i].removeAll(keepingCapacity: true) }
+        appendRaw(text)
+        for i in slots.indices where !slots[i].isEmpty { slots[i].removeAll(keepingCapacity: true) }
+        arena.removeAll(keepingCapacity: true)
     }
 
-    private mutating func appendRaw(_ line: Substring) {
-        if raw.utf8.count < PaperReject.rawLimit {
-            raw += line
-            raw += "\n"
-        }
+    /// Copies a value into the arena and files its range under the current slot.
+    @inline(__always)
+    private mutating func keep(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        let lower = arena.count
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
+        slots[currentSlot].append(lower..<arena.count)
+    }
+
+    private mutating func appendRaw(_ line: UnsafeBufferPointer<UInt8>) {
+        guard raw.count < PaperReject.rawLimit else { return }
+        raw.append(contentsOf: line)
+        raw.append(0x0A)
     }
 
     private mutating func noteProblem(_ reason: String) {
@@ -145,22 +182,25 @@ public struct WoSTaggedParser: LineParser {
         inRecord = false
         currentSlot = -1
         if let reason = problem ?? unterminated {
-            try emit(.reject(reject(line: recordLine, record: recordNumber, reason: reason, raw: raw)))
+            try emit(.reject(reject(line: recordLine, record: recordNumber, reason: reason,
+                                    raw: String(decoding: raw, as: UTF8.self))))
             return
         }
         let fields = makeFields()
         if let reason = fields.problem {
-            try emit(.reject(reject(line: recordLine, record: recordNumber, reason: reason, raw: raw)))
+            try emit(.reject(reject(line: recordLine, record: recordNumber, reason: reason,
+                                    raw: String(decoding: raw, as: UTF8.self))))
             return
         }
-        try emit(.paper(fields.record(source: .wos, provenance: Provenance(file: file, record: recordNumber, line: recordLine))))
+        let provenance = Provenance(file: file, record: recordNumber, line: recordLine)
+        try emit(.paper(fields.record(source: .wos, provenance: provenance)))
     }
 
     private func reject(line: Int, record: Int, reason: String, raw: String) -> PaperReject {
         PaperReject(file: file, line: line, record: record, reason: reason, raw: PaperFields.capped(raw))
     }
 
-    private func makeFields() -> WoSFields {
+    private mutating func makeFields() -> WoSFields {
         var f = WoSFields()
         f.ut = text(.ut)
         f.doi = text(.di)
@@ -178,9 +218,8 @@ public struct WoSTaggedParser: LineParser {
         f.language = text(.la)
         f.af = list(.af)
         f.au = list(.au)
-        f.c1 = list(.c1)
-        f.de = text(.de)
-        f.id = text(.id)
+        f.addresses = addresses()
+        f.keywords = keywords(.de) + keywords(.id)
         f.abstract = text(.ab)
         f.fu = text(.fu)
         f.fx = text(.fx)
@@ -189,49 +228,77 @@ public struct WoSTaggedParser: LineParser {
 
     /// The field's lines re-joined with one space, as WoS's own tab-delimited export does (a line's trailing space
     /// is kept, so `NSF; ` + `[CMMI…]` gives `NSF;  [CMMI…]` there and here); the ends are trimmed.
-    private func text(_ slot: Slot) -> String? {
-        let pieces = slots[slot.rawValue]
-        switch pieces.count {
-        case 0: return nil
-        case 1: return PaperFields.trimmed(pieces[0])
-        default:
-            var s = ""
-            for (i, piece) in pieces.enumerated() {
-                if i > 0 { s += " " }
-                s += piece
+    /// Joins wrapped lines with one space into `scratch`, reused from field to field.
+    private mutating func joinIntoScratch(_ ranges: [Range<Int>], _ buf: UnsafeBufferPointer<UInt8>) {
+        scratch.removeAll(keepingCapacity: true)
+        for (i, r) in ranges.enumerated() {
+            if i > 0 { scratch.append(0x20) }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[r]))
+        }
+    }
+
+    private mutating func text(_ slot: Slot) -> String? {
+        let ranges = slots[slot.rawValue]
+        if ranges.isEmpty { return nil }
+        return arena.withUnsafeBufferPointer { buf in
+            if ranges.count == 1 { return PaperFields.trimmedString(buf[ranges[0]]) }
+            joinIntoScratch(ranges, buf)
+            return scratch.withUnsafeBufferPointer { PaperFields.trimmedString($0[...]) }
+        }
+    }
+
+    /// C1 lines as normalised addresses, straight from the arena.
+    private func addresses() -> [String] {
+        let ranges = slots[Slot.c1.rawValue]
+        if ranges.isEmpty { return [] }
+        return arena.withUnsafeBufferPointer { buf in
+            ranges.compactMap { r in
+                let s = PaperFields.wosAddress(buf[r])
+                return s.isEmpty ? nil : s
             }
-            return PaperFields.trimmed(s)
+        }
+    }
+
+    /// A `;`-separated keyword field (wrapped lines re-joined with a space) as its items.
+    private mutating func keywords(_ slot: Slot) -> [String] {
+        let ranges = slots[slot.rawValue]
+        if ranges.isEmpty { return [] }
+        return arena.withUnsafeBufferPointer { buf in
+            if ranges.count == 1 { return PaperFields.split(buf[ranges[0]], on: ";") }
+            joinIntoScratch(ranges, buf)
+            return scratch.withUnsafeBufferPointer { PaperFields.split($0[...], on: ";") }
         }
     }
 
     private func list(_ slot: Slot) -> [String] {
-        slots[slot.rawValue].compactMap { trimTrailing($0).map(String.init) }
+        let ranges = slots[slot.rawValue]
+        if ranges.isEmpty { return [] }
+        return arena.withUnsafeBufferPointer { buf in
+            ranges.compactMap { r in
+                let s = PaperFields.trimmedString(buf[r])
+                return s.isEmpty ? nil : s
+            }
+        }
     }
 
-    private func trimTrailing(_ s: Substring) -> Substring? {
-        let u = s.utf8
-        var end = u.endIndex
-        while end > u.startIndex, PaperFields.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
-        if end == u.startIndex { return nil }
-        return Substring(u[u.startIndex..<end])
+    @inline(__always) private static func isTagStart(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) private static func isTagChar(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
-
-    private func isBlank(_ u: Substring.UTF8View) -> Bool {
-        u.allSatisfy { PaperFields.isSpace($0) }
-    }
-
-    @inline(__always) private func isTagStart(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
-    @inline(__always) private func isTagChar(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
 }
 
 // MARK: - Tags
 
 extension WoSTaggedParser {
     private enum Tag {
-        static func code(_ s: StaticString) -> UInt16 {
-            s.withUTF8Buffer { UInt16($0[0]) << 8 | UInt16($0[1]) }
+        // "PT", "ER", "FN", "VR", "EF" as big-endian byte pairs (literals: no lazy globals on the hot path).
+        static let PT: UInt16 = 0x5054, ER: UInt16 = 0x4552, FN: UInt16 = 0x464E, VR: UInt16 = 0x5652, EF: UInt16 = 0x4546
+
+        /// Tags that open, close or frame records rather than hold a field.
+        @inline(__always)
+        static func isStructural(_ tag: UInt16) -> Bool {
+            tag == PT || tag == ER || tag == FN || tag == VR || tag == EF
         }
-        static let PT = code("PT"), ER = code("ER"), FN = code("FN"), VR = code("VR"), EF = code("EF")
     }
 
     /// The tags kept, each in its own slot.
@@ -241,6 +308,7 @@ extension WoSTaggedParser {
         static let count = allCases.count
 
         /// Slot of a tag code, -1 when the tag is not kept (CR, RP, EM, NR, … and unknown tags).
+        @inline(__always)
         static func of(_ tag: UInt16) -> Int {
             switch tag {
             case 0x5554: Slot.ut.rawValue  // UT

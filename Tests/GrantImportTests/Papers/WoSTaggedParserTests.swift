@@ -73,6 +73,21 @@ import Testing
         #expect(a == b)
     }
 
+    @Test func byteFeedMatchesSubstringFeed() throws {
+        let text = try S.fixture("wos-3records.txt") + (try S.fixture("wos-truncated.txt"))
+        let viaLines = S.parse(WoSTaggedParser(file: "f"), text)
+        var parser = WoSTaggedParser(file: "f")
+        var viaBytes: [PaperEvent] = []
+        for (i, line) in S.lines(text).enumerated() {
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { parser.feed(utf8: $0, number: i + 1) { viaBytes.append($0) } }
+        }
+        parser.finish { viaBytes.append($0) }
+        #expect(S.papers(viaBytes) == S.papers(viaLines))
+        #expect(S.rejects(viaBytes) == S.rejects(viaLines))
+        #expect(S.papers(viaBytes).count == 5)
+    }
+
     @Test func severalFNBlocks() throws {
         let events = S.parse(WoSTaggedParser(file: "two.txt"), try S.fixture("wos-2blocks.txt"))
         let papers = S.papers(events)
