@@ -364,3 +364,37 @@ import GrantStore
         #expect(try t.count("grant") == 0)
     }
 }
+
+@Suite struct GrantImportVolumeTests {
+    /// 5,000 grants: the counts must stay exact at volume, and a re-import must still leave no batch.
+    @Test func fiveThousandGrantsImportAndReimport() throws {
+        let t = try TempDatabase()
+        let grants = (0..<5_000).map { i in
+            GrantImportSessionTests.nsfc(String(81_800_000 + i), title: "title \(i)", amount: Int64(500_000 + i))
+        }
+        func load(_ grants: [Grant]) throws -> ImportSummary {
+            try t.db.importGrants(.init(kind: "grants", file: "big.csv")) { s in
+                for (i, g) in grants.enumerated() {
+                    try s.upsert(g, origin: RowOrigin(file: "big.csv", sheet: nil, row: i + 2))
+                }
+            }
+        }
+        let clock = ContinuousClock()
+        var first = ImportSummary(file: "")
+        let tFirst = try clock.measure { first = try load(grants) }
+        #expect(first.inserted == 5_000)
+        var second = ImportSummary(file: "")
+        let tSecond = try clock.measure { second = try load(grants) }
+        #expect(second.unchanged == 5_000)
+        #expect(second.batchId == nil)
+        var changed = grants
+        for i in stride(from: 0, to: changed.count, by: 100) { changed[i].title = "revised \(i)" }
+        let third = try load(changed)
+        #expect(third.updated == 50)
+        #expect(third.unchanged == 4_950)
+        #expect(third.changedFields == ["title": 50])
+        #expect(try t.count("grantHistory") == 50)
+        #expect(try t.count("importBatch") == 2)
+        print("GrantImportSession (debug build): 5,000 inserts in \(tFirst), unchanged re-import in \(tSecond)")
+    }
+}
