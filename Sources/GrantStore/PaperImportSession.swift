@@ -78,20 +78,22 @@ public final class PaperImportSession {
     /// Adds one record: inserts a new paper, or merges it into the paper it duplicates.
     public func add(_ r: PaperRecord, natureIndex: NatureIndexFlag?) throws {
         summary.records += 1
-        let doi = r.doi.map { $0.lowercased() }
+        // CSV exports give empty cells for missing identifiers; stored as "" they would collide as duplicates.
+        var r = r
+        (r.ut, r.eid, r.pmid) = (Self.identifier(r.ut), Self.identifier(r.eid), Self.identifier(r.pmid))
+        let doi = Self.normalizedDOI(r.doi)
         let titleKey = Self.titleKey(r.title)
         var id: Int64?
         for (stmt, value) in [(findByDOI, doi), (findByUT, r.ut), (findByEID, r.eid), (findByPMID, r.pmid)] {
-            if let value, !value.isEmpty, let found = try Int64.fetchOne(stmt, arguments: [value]) {
+            if let value, let found = try Int64.fetchOne(stmt, arguments: [value]) {
                 id = found
                 break
             }
         }
         // Titles shorter than this are too generic ("Editorial", "Reply") to identify a paper.
         if id == nil, titleKey.count >= Self.minimumTitleKeyLength {
-            let ids = [doi, r.ut, r.eid, r.pmid].map { $0?.isEmpty == false ? $0 : nil }
             id = try Int64.fetchOne(findByTitle, arguments: StatementArguments(
-                [titleKey, r.year] + ids.flatMap { [$0, $0] } as [(any DatabaseValueConvertible)?]))
+                [titleKey, r.year] + [doi, r.ut, r.eid, r.pmid].flatMap { [$0, $0] } as [(any DatabaseValueConvertible)?]))
         }
         let recordKey = r.ut ?? r.eid ?? r.pmid ?? doi ?? "title:\(titleKey):\(r.year.map(String.init) ?? "")"
         var changed = false
@@ -99,6 +101,10 @@ public final class PaperImportSession {
         if let existing = id {
             paperId = existing
             changed = try fillMissing(paperId: existing, from: r, doi: doi)
+            if let natureIndex, try flagNatureIndex(paperId: existing, natureIndex) {
+                changed = true
+                summary.natureIndex += 1
+            }
         } else {
             try insertPaper.execute(arguments: [
                 r.ut, r.eid, r.pmid, doi, r.title, titleKey, r.journal, Self.json(r.journalAbbreviations), r.issn, r.eissn,
@@ -126,7 +132,9 @@ public final class PaperImportSession {
         let pairs: [(String, (any DatabaseValueConvertible)?)] = [
             ("ut", r.ut), ("eid", r.eid), ("pmid", r.pmid), ("doi", doi), ("journal", r.journal), ("issn", r.issn),
             ("eissn", r.eissn), ("year", r.year), ("documentType", r.documentType), ("language", r.language),
-            ("abstract", r.abstract),
+            ("abstract", r.abstract), ("journalAbbreviations", Self.json(r.journalAbbreviations)),
+            ("authors", Self.json(r.authors)), ("addresses", Self.json(r.addresses)), ("countries", Self.json(r.countries)),
+            ("keywords", Self.json(r.keywords)),
         ]
         var filled = 0
         for (column, value) in pairs {
@@ -139,6 +147,32 @@ public final class PaperImportSession {
             filled += db.changesCount
         }
         return filled > 0
+    }
+
+    /// Flags a stored paper as Nature Index when a later source of it matched the catalog (an earlier one, e.g.
+    /// CNKI without ISSN, may not have); true if the flag was newly set.
+    private func flagNatureIndex(paperId: Int64, _ flag: NatureIndexFlag) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE paper SET isNatureIndex = 1, natureIndexJournal = ?, natureIndexMatch = ? WHERE id = ? AND isNatureIndex = 0
+            """, arguments: [flag.journal, flag.matchedBy, paperId])
+        return db.changesCount > 0
+    }
+
+    /// An identifier with surrounding spaces removed; `nil` when empty.
+    static func identifier(_ s: String?) -> String? {
+        guard let t = s?.trimmingSpaces, !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// A DOI in lower case without `https://doi.org/`, `http://dx.doi.org/` or `doi:` in front; `nil` when empty.
+    public static func normalizedDOI(_ s: String?) -> String? {
+        guard var t = identifier(s)?.lowercased() else { return nil }
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:"]
+        where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count)).trimmingSpaces
+            break
+        }
+        return t.isEmpty ? nil : t
     }
 
     /// Records a rejected record (truncated, malformed) with file, line and reason.

@@ -51,20 +51,20 @@ import GrantStore
         let batchId = try #require(s.batchId)
         #expect(try t.count("grant") == 2)
         let row = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '81871234'"))
-        #expect(row["funder"] == "nsfc")
-        #expect(row["department"] == "H")
-        #expect(row["departmentSource"] == "inferred")
-        #expect(row["year"] == 2018)
-        #expect(row["amountYuan"] == 550_000)
-        #expect(row["sourceFile"] == "a.csv")
-        #expect(row["sourceSheet"] == "Sheet1")
-        #expect(row["sourceRow"] == 2)
-        #expect(row["batchId"] == batchId)
-        #expect(row["isPlaceholder"] == false)
+        #expect(row.text("funder") == "nsfc")
+        #expect(row.text("department") == "H")
+        #expect(row.text("departmentSource") == "inferred")
+        #expect(row.int("year") == 2018)
+        #expect(row.int("amountYuan") == 550_000)
+        #expect(row.text("sourceFile") == "a.csv")
+        #expect(row.text("sourceSheet") == "Sheet1")
+        #expect(row.int("sourceRow") == 2)
+        #expect(row.int("batchId") == batchId)
+        #expect(row.bool("isPlaceholder") == false)
         let batch = try #require(try t.row("SELECT * FROM importBatch WHERE id = ?", [batchId]))
-        #expect(batch["kind"] == "grants")
-        #expect(batch["file"] == "a.csv")
-        #expect(batch["inserted"] == 2)
+        #expect(batch.text("kind") == "grants")
+        #expect(batch.text("file") == "a.csv")
+        #expect(batch.int("inserted") == 2)
     }
 
     @Test func notesAreStoredAsJSON() throws {
@@ -72,7 +72,7 @@ import GrantStore
         var g = Self.nsfc("30901821")
         g.notes.append("amount unit not stated")
         try Self.load(t, "a.csv", [.success(g)])
-        let notes: String = try #require(try t.row("SELECT notes FROM \"grant\"")?["notes"])
+        let notes: String = try #require(try t.row("SELECT notes FROM \"grant\"")?.text("notes"))
         let decoded = try JSONDecoder().decode([String].self, from: Data(notes.utf8))
         #expect(decoded == g.notes)
         #expect(decoded.count == 2)
@@ -114,19 +114,19 @@ import GrantStore
         let history = try t.rows("SELECT field, oldValue, newValue, batchId FROM grantHistory ORDER BY field")
         #expect(history.count == 2)
         #expect(history.map { $0["field"] as String } == ["amountYuan", "title"])
-        #expect(history[0]["oldValue"] == "550000")
-        #expect(history[0]["newValue"] == "600000")
-        #expect(history[1]["oldValue"] == "t")
-        #expect(history[1]["newValue"] == "new title")
-        #expect(history.allSatisfy { $0["batchId"] == batchId })
+        #expect(history[0].text("oldValue") == "550000")
+        #expect(history[0].text("newValue") == "600000")
+        #expect(history[1].text("oldValue") == "t")
+        #expect(history[1].text("newValue") == "new title")
+        #expect(history.allSatisfy { $0.int("batchId") == batchId })
         let row = try #require(try t.row("SELECT title, amountYuan, sourceFile, batchId FROM \"grant\" WHERE number = '81871234'"))
-        #expect(row["title"] == "new title")
-        #expect(row["amountYuan"] == 600_000)
-        #expect(row["sourceFile"] == "b.csv")
-        #expect(row["batchId"] == batchId)
+        #expect(row.text("title") == "new title")
+        #expect(row.int("amountYuan") == 600_000)
+        #expect(row.text("sourceFile") == "b.csv")
+        #expect(row.int("batchId") == batchId)
         let batch = try #require(try t.row("SELECT updated, unchanged FROM importBatch WHERE id = ?", [batchId]))
-        #expect(batch["updated"] == 1)
-        #expect(batch["unchanged"] == 1)
+        #expect(batch.int("updated") == 1)
+        #expect(batch.int("unchanged") == 1)
     }
 
     @Test func valueClearedIsAChangeToNull() throws {
@@ -135,7 +135,7 @@ import GrantStore
         let s = try Self.load(t, "a.csv", [.success(Self.nsfc("81871234", pi: nil))])
         #expect(s.updated == 1)
         let h = try #require(try t.row("SELECT oldValue, newValue FROM grantHistory WHERE field = 'pi'"))
-        #expect(h["oldValue"] == "张三")
+        #expect(h.text("oldValue") == "张三")
         #expect(h["newValue"] as String? == nil)
     }
 
@@ -167,14 +167,14 @@ import GrantStore
         #expect(s.rejected == 1)
         #expect(s.updated == 0)
         let reject = try #require(try t.row("SELECT * FROM reject"))
-        #expect(reject["kind"] == "grant")
-        #expect(reject["file"] == "a.csv")
-        #expect(reject["row"] == 4)
+        #expect(reject.text("kind") == "grant")
+        #expect(reject.text("file") == "a.csv")
+        #expect(reject.int("row") == 4)
         let reason: String = reject["reason"]
         #expect(reason.contains("81871234"))
         #expect(reason.contains("row 3"))
         #expect(reason.contains("title"))
-        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "first")
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?.text("title") == "first")
         #expect(try t.count("grantHistory") == 0)
     }
 
@@ -190,7 +190,7 @@ import GrantStore
             #expect(again.updated == 0, "the second row must not overwrite the first on re-import")
             #expect(again.unchanged == 1)
             #expect(again.batchId == nil)
-            #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "first")
+            #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?.text("title") == "first")
             #expect(try t.count("importBatch") == 1)
             #expect(try t.count("grantHistory") == 0)
             #expect(try t.count("reject") == 1)
@@ -206,9 +206,9 @@ import GrantStore
         ])
         #expect(s.updated == 1)
         #expect(s.rejected == 1)
-        let reason: String = try #require(try t.row("SELECT reason FROM reject")?["reason"])
+        let reason: String = try #require(try t.row("SELECT reason FROM reject")?.text("reason"))
         #expect(reason.contains("row 3"))
-        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?["title"] == "new")
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '81871234'")?.text("title") == "new")
     }
 
     @Test func errorInsideTheBodyRollsBackEverything() throws {
@@ -240,7 +240,7 @@ import GrantStore
                 throw Boom()
             }
         }
-        #expect(try t.row("SELECT title FROM \"grant\"")?["title"] == "old")
+        #expect(try t.row("SELECT title FROM \"grant\"")?.text("title") == "old")
         #expect(try t.count("grantHistory") == 0)
         #expect(try t.count("importBatch") == 1)
     }
@@ -277,14 +277,14 @@ import GrantStore
         #expect(s.rejected == 1)
         #expect(s.batchId != nil, "an import that only rejects is still recorded")
         let r = try #require(try t.row("SELECT * FROM reject"))
-        #expect(r["file"] == "a.xlsx")
-        #expect(r["sheet"] == "Sheet1")
-        #expect(r["row"] == 2)
-        #expect(r["reason"] == "no grant number")
-        #expect(r["raw"] == "项目名称: x")
-        #expect(r["batchId"] == s.batchId)
+        #expect(r.text("file") == "a.xlsx")
+        #expect(r.text("sheet") == "Sheet1")
+        #expect(r.int("row") == 2)
+        #expect(r.text("reason") == "no grant number")
+        #expect(r.text("raw") == "项目名称: x")
+        #expect(r.int("batchId") == s.batchId)
         let batch = try #require(try t.row("SELECT rejected FROM importBatch"))
-        #expect(batch["rejected"] == 1)
+        #expect(batch.int("rejected") == 1)
     }
 
     @Test func mappingIsStoredOnTheBatch() throws {
@@ -294,9 +294,9 @@ import GrantStore
             try s.upsert(Self.nsfc("81871234"), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
         }
         let batch = try #require(try t.row("SELECT * FROM importBatch WHERE id = ?", [s.batchId]))
-        #expect(batch["mapping"] == #"{"number":"批准号"}"#)
-        #expect(batch["format"] == "csv")
-        #expect(batch["encoding"] == "gb18030")
+        #expect(batch.text("mapping") == #"{"number":"批准号"}"#)
+        #expect(batch.text("format") == "csv")
+        #expect(batch.text("encoding") == "gb18030")
     }
 
     // MARK: Key R&D placeholders
@@ -309,11 +309,11 @@ import GrantStore
         #expect(s.inserted == 2)
         #expect(s.placeholders == 1)
         let p = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '2016YFC0901000'"))
-        #expect(p["isPlaceholder"] == true)
-        #expect(p["funder"] == "nkrdpc")
-        #expect(p["year"] == 2016)
-        #expect(p["department"] == "YFC")
-        #expect(p["batchId"] == s.batchId)
+        #expect(p.bool("isPlaceholder") == true)
+        #expect(p.text("funder") == "nkrdpc")
+        #expect(p.int("year") == 2016)
+        #expect(p.text("department") == "YFC")
+        #expect(p.int("batchId") == s.batchId)
         #expect(try t.count("grant", "projectNumber = '2016YFC0901000'") == 2)
 
         // Re-importing the sub-projects changes nothing (the placeholder already exists).
@@ -328,9 +328,9 @@ import GrantStore
         #expect(real.inserted + real.updated == 1)
         #expect(real.placeholders == 0)
         let filled = try #require(try t.row("SELECT * FROM \"grant\" WHERE number = '2016YFC0901000'"))
-        #expect(filled["isPlaceholder"] == false)
-        #expect(filled["title"] == "精准医学研究")
-        #expect(filled["sourceFile"] == "projects.csv")
+        #expect(filled.bool("isPlaceholder") == false)
+        #expect(filled.text("title") == "精准医学研究")
+        #expect(filled.text("sourceFile") == "projects.csv")
         #expect(filled["notes"] as String? == nil, "the placeholder note goes once the project is real")
         #expect(try t.count("grant", "number = '2016YFC0901000'") == 1)
     }
@@ -351,7 +351,7 @@ import GrantStore
         let s = try Self.load(t, "s.csv", [.success(Self.keyRD("2018YFA0701702"))])
         #expect(s.placeholders == 0)
         #expect(try t.count("grant", "isPlaceholder = 1") == 0)
-        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '2018YFA0701700'")?["title"] == "project")
+        #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '2018YFA0701700'")?.text("title") == "project")
     }
 
     @Test func rollbackAlsoDropsPlaceholders() throws {
@@ -362,5 +362,39 @@ import GrantStore
             throw Boom()
         }
         #expect(try t.count("grant") == 0)
+    }
+}
+
+@Suite struct GrantImportVolumeTests {
+    /// 5,000 grants: the counts must stay exact at volume, and a re-import must still leave no batch.
+    @Test func fiveThousandGrantsImportAndReimport() throws {
+        let t = try TempDatabase()
+        let grants = (0..<5_000).map { i in
+            GrantImportSessionTests.nsfc(String(81_800_000 + i), title: "title \(i)", amount: Int64(500_000 + i))
+        }
+        func load(_ grants: [Grant]) throws -> ImportSummary {
+            try t.db.importGrants(.init(kind: "grants", file: "big.csv")) { s in
+                for (i, g) in grants.enumerated() {
+                    try s.upsert(g, origin: RowOrigin(file: "big.csv", sheet: nil, row: i + 2))
+                }
+            }
+        }
+        let clock = ContinuousClock()
+        var first = ImportSummary(file: "")
+        let tFirst = try clock.measure { first = try load(grants) }
+        #expect(first.inserted == 5_000)
+        var second = ImportSummary(file: "")
+        let tSecond = try clock.measure { second = try load(grants) }
+        #expect(second.unchanged == 5_000)
+        #expect(second.batchId == nil)
+        var changed = grants
+        for i in stride(from: 0, to: changed.count, by: 100) { changed[i].title = "revised \(i)" }
+        let third = try load(changed)
+        #expect(third.updated == 50)
+        #expect(third.unchanged == 4_950)
+        #expect(third.changedFields == ["title": 50])
+        #expect(try t.count("grantHistory") == 50)
+        #expect(try t.count("importBatch") == 2)
+        print("GrantImportSession (debug build): 5,000 inserts in \(tFirst), unchanged re-import in \(tSecond)")
     }
 }

@@ -40,9 +40,9 @@ import GrantStore
         #expect(b.merged == 1)
         #expect(try t.count("paper") == 1)
         let p = try #require(try t.row("SELECT * FROM paper"))
-        #expect(p["doi"] == "10.1016/j.cell.2019.01.001")
-        #expect(p["ut"] == "WOS:000472125200024")
-        #expect(p["eid"] == "2-s2.0-85063000000", "the second source fills the identifier the first lacked")
+        #expect(p.text("doi") == "10.1016/j.cell.2019.01.001")
+        #expect(p.text("ut") == "WOS:000472125200024")
+        #expect(p.text("eid") == "2-s2.0-85063000000", "the second source fills the identifier the first lacked")
         let sources = try t.rows("SELECT source, recordKey, file FROM paperSource ORDER BY source")
         #expect(sources.map { $0["source"] as String } == ["scopus", "wos"])
         #expect(sources.map { $0["file"] as String } == ["scopus.csv", "wos.txt"])
@@ -79,9 +79,9 @@ import GrantStore
         #expect(try t.count("paperSource") == 3)
         #expect(try t.count("fundingText") == 3)
         let p = try #require(try t.row("SELECT ut, eid, year FROM paper"))
-        #expect(p["ut"] == "WOS:000000000000001")
-        #expect(p["eid"] == "2-s2.0-1")
-        #expect(p["year"] == 2020, "the stored year is not overwritten")
+        #expect(p.text("ut") == "WOS:000000000000001")
+        #expect(p.text("eid") == "2-s2.0-1")
+        #expect(p.int("year") == 2020, "the stored year is not overwritten")
     }
 
     @Test func titleAndYearMatchIgnoresPunctuationAndCase() throws {
@@ -98,7 +98,7 @@ import GrantStore
         #expect(try t.count("paper") == 1)
         #expect(try t.count("paperSource") == 2)
         #expect(try t.count("fundingText") == 2)
-        #expect(try t.row("SELECT pmid FROM paper")?["pmid"] == "31234567")
+        #expect(try t.row("SELECT pmid FROM paper")?.text("pmid") == "31234567")
     }
 
     @Test func titleKeyNormalisation() {
@@ -133,6 +133,77 @@ import GrantStore
         #expect(try t.count("paper") == 3)
     }
 
+    @Test func emptyIdentifiersAreAbsentIdentifiers() throws {
+        // CSV exports give empty cells, not missing ones; two papers without a DOI must not collide on "".
+        let t = try TempDatabase()
+        let s = try Self.load(t, "a.csv", format: "scopus", [
+            Self.record(.scopus, file: "a.csv", ut: "", eid: "2-s2.0-1", pmid: " ", doi: "", title: "One"),
+            Self.record(.scopus, file: "a.csv", ut: "", eid: "2-s2.0-2", pmid: "", doi: " ", title: "Two"),
+        ])
+        #expect(s.inserted == 2)
+        #expect(try t.count("paper", "doi IS NULL AND ut IS NULL AND pmid IS NULL") == 2)
+        #expect(try t.db.pool.read { try String.fetchAll($0, sql: "SELECT recordKey FROM paperSource ORDER BY id") }
+            == ["2-s2.0-1", "2-s2.0-2"])
+    }
+
+    @Test func doiURLFormsMatchTheBareDOI() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.txt", format: "wos", [Self.record(.wos, file: "a.txt", ut: "WOS:1", doi: "10.1/ABC", title: "x")])
+        let s = try Self.load(t, "b.csv", format: "scopus", [
+            Self.record(.scopus, file: "b.csv", eid: "2-s2.0-1", doi: "https://doi.org/10.1/abc", title: "y"),
+            Self.record(.scopus, file: "b.csv", eid: "2-s2.0-2", doi: "doi:10.2/Z", title: "z"),
+        ])
+        #expect(s.merged == 1)
+        #expect(s.inserted == 1)
+        #expect(try t.db.pool.read { try String?.fetchAll($0, sql: "SELECT doi FROM paper ORDER BY id") } == ["10.1/abc", "10.2/z"])
+    }
+
+    @Test func mergeFillsListsTheFirstSourceLacked() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "cnki.txt", format: "cnki", [Self.record(.cnki, file: "cnki.txt", title: "CT radiomics")])
+        var wos = Self.record(.wos, file: "wos.txt", ut: "WOS:1", title: "CT Radiomics.", authors: ["Zhang, San"])
+        wos.addresses = ["[Zhang, San] Peking Univ, Beijing, Peoples R China"]
+        wos.countries = ["China"]
+        wos.keywords = ["radiomics"]
+        wos.journalAbbreviations = ["RADIOLOGY"]
+        let s = try Self.load(t, "wos.txt", format: "wos", [wos])
+        #expect(s.merged == 1)
+        let p = try #require(try t.row("SELECT authors, addresses, countries, keywords, journalAbbreviations FROM paper"))
+        #expect(p.text("authors") == #"["Zhang, San"]"#)
+        #expect((p["addresses"] as String?)?.contains("Peking Univ") == true)
+        #expect(p.text("countries") == #"["China"]"#)
+        #expect(p.text("keywords") == #"["radiomics"]"#)
+        #expect(p.text("journalAbbreviations") == #"["RADIOLOGY"]"#)
+    }
+
+    @Test func mergeKeepsListsAlreadyStored() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "wos.txt", format: "wos", [
+            Self.record(.wos, file: "wos.txt", ut: "WOS:1", doi: "10.1/x", title: "x", authors: ["Zhang, San"]),
+        ])
+        let s = try Self.load(t, "cnki.txt", format: "cnki", [
+            Self.record(.cnki, file: "cnki.txt", doi: "10.1/x", title: "x", authors: ["张三"]),
+        ])
+        #expect(s.merged == 1, "a new source row")
+        #expect(try t.row("SELECT authors FROM paper")?.text("authors") == #"["Zhang, San"]"#)
+    }
+
+    @Test func natureIndexFlagFromALaterSourceIsKept() throws {
+        // CNKI often lacks the ISSN the Nature Index match needs; the WoS record of the same paper has it.
+        let t = try TempDatabase()
+        try Self.load(t, "cnki.txt", format: "cnki", [Self.record(.cnki, file: "cnki.txt", doi: "10.1/x", title: "x")])
+        let s = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
+            try s.add(Self.record(.wos, file: "wos.txt", ut: "WOS:1", doi: "10.1/X", title: "x"),
+                      natureIndex: NatureIndexFlag(journal: "Cell", matchedBy: "issn"))
+        }
+        #expect(s.merged == 1)
+        #expect(s.natureIndex == 1)
+        let p = try #require(try t.row("SELECT isNatureIndex, natureIndexJournal, natureIndexMatch FROM paper"))
+        #expect(p.bool("isNatureIndex") == true)
+        #expect(p.text("natureIndexJournal") == "Cell")
+        #expect(p.text("natureIndexMatch") == "issn")
+    }
+
     @Test func reimportingTheSameRecordsLeavesNoBatch() throws {
         let t = try TempDatabase()
         let records = [
@@ -151,9 +222,9 @@ import GrantStore
         #expect(try t.count("paperSource") == 2)
         #expect(try t.count("fundingText") == 1)
         let batch = try #require(try t.row("SELECT * FROM importBatch"))
-        #expect(batch["kind"] == "papers")
-        #expect(batch["format"] == "wos")
-        #expect(batch["inserted"] == 2)
+        #expect(batch.text("kind") == "papers")
+        #expect(batch.text("format") == "wos")
+        #expect(batch.int("inserted") == 2)
     }
 
     @Test func rejectIsStoredWithFileLineReason() throws {
@@ -164,12 +235,12 @@ import GrantStore
         }
         #expect(s.rejected == 1)
         let r = try #require(try t.row("SELECT * FROM reject"))
-        #expect(r["kind"] == "paper")
-        #expect(r["file"] == "wos.txt")
-        #expect(r["row"] == 42)
-        #expect(r["reason"] == "record truncated: no ER line")
+        #expect(r.text("kind") == "paper")
+        #expect(r.text("file") == "wos.txt")
+        #expect(r.int("row") == 42)
+        #expect(r.text("reason") == "record truncated: no ER line")
         #expect((r["raw"] as String).count == 4000, "raw text is capped")
-        #expect(r["batchId"] == s.batchId)
+        #expect(r.int("batchId") == s.batchId)
         // The same reject again is neither duplicated nor a reason to keep a batch.
         let again = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
             try s.reject(file: "wos.txt", line: 42, reason: "record truncated: no ER line", raw: long)
@@ -188,9 +259,9 @@ import GrantStore
         }
         #expect(s.natureIndex == 1)
         let p = try #require(try t.row("SELECT isNatureIndex, natureIndexJournal, natureIndexMatch FROM paper"))
-        #expect(p["isNatureIndex"] == true)
-        #expect(p["natureIndexJournal"] == "Cell")
-        #expect(p["natureIndexMatch"] == "issn")
+        #expect(p.bool("isNatureIndex") == true)
+        #expect(p.text("natureIndexJournal") == "Cell")
+        #expect(p.text("natureIndexMatch") == "issn")
     }
 
     @Test func errorInsideTheBodyRollsBackPapers() throws {

@@ -26,3 +26,10 @@ final class TempDatabase {
         try db.pool.read { try Row.fetchAll($0, sql: sql, arguments: arguments) }
     }
 }
+
+/// NULL-safe column reads: GRDB's non-optional subscript traps on NULL, which would crash the test run instead of failing.
+extension Row {
+    func text(_ column: String) -> String? { self[column] as String? }
+    func int(_ column: String) -> Int64? { self[column] as Int64? }
+    func bool(_ column: String) -> Bool? { self[column] as Bool? }
+}

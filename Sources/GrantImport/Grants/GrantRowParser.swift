@@ -118,6 +118,7 @@ public struct GrantRowParser: Sendable {
         t = t.filter { !"()¥￥ ".contains($0) }
         // Decimal(string:) reads a prefix ("1.2.3" → 1.2), so check the whole text is one number first.
         guard t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), t.count(where: { $0 == "." }) <= 1,
+            t.contains(where: \.isNumber),
             let value = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), value >= 0
         else { return nil }
         let inferred = unit == nil

@@ -24,18 +24,25 @@ public struct HeaderMapping: Sendable, Equatable {
     /// - Throws: `ImportError.badMapping` for an override naming an unknown header or field.
     public init(headers: [String], overrides: [String] = [], amountUnit: AmountUnit? = nil) throws {
         self.headers = headers.map(\.trimmingSpaces)
+        // When several columns match one field, the synonym listed first wins (LetPub has 学科分类 with names and
+        // 学科代码 with codes); between equal synonyms, the leftmost column.
+        var rank: [GrantField: Int] = [:]
         for (i, h) in self.headers.enumerated() {
             let key = GrantField.headerKey(h)
             guard let field = GrantField.allCases.first(where: { GrantField.synonyms[$0]?.contains(key) == true }),
-                columns[field] == nil
+                let r = GrantField.synonyms[field]?.firstIndex(of: key), r < rank[field, default: .max]
             else { continue }
-            columns[field] = i
+            (columns[field], rank[field]) = (i, r)
         }
         for o in overrides {
             guard let eq = o.lastIndex(of: "=") else { throw ImportError.badMapping("--map '\(o)': expected 'Header=field'") }
             let header = String(o[..<eq]).trimmingSpaces
             let fieldName = String(o[o.index(after: eq)...]).trimmingSpaces.lowercased()
-            guard let index = self.headers.firstIndex(of: header) else {
+            // Exact header first; else ignoring width and case, since `（万元）` and `(万元)` look alike when typed.
+            let folded = header.asciiFolded.lowercased()
+            guard let index = self.headers.firstIndex(of: header)
+                ?? self.headers.firstIndex(where: { $0.asciiFolded.lowercased() == folded })
+            else {
                 throw ImportError.badMapping("--map '\(o)': no column named '\(header)' (columns: \(self.headers.joined(separator: ", ")))")
             }
             if fieldName == "ignore" {

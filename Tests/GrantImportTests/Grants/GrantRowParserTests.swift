@@ -152,6 +152,17 @@ import GrantModel
         #expect(g.departmentSource == .given)
     }
 
+    @Test func letPubRowReadsTheCodeColumn() throws {
+        let h = ["项目编号", "负责人", "单位", "金额 (万)", "所属学部", "项目类型", "批准年份", "题目", "学科分类", "学科代码", "执行时间"]
+        let g = try grant(h, ["81871234", "张三", "某某大学", "55", "医学科学部", "面上项目", "2018", "题目",
+                              "一级：影像医学与生物医学工程，二级：放射诊断学", "一级：H18，二级：H1801", "2019-01 至 2022-12"])
+        #expect(g.applicationCode == "H1801")
+        #expect(g.department == "H")
+        #expect(g.amountYuan == 550_000)
+        #expect(g.period == "2019-01 至 2022-12")
+        #expect(g.extra?.contains("放射诊断学") == true)
+    }
+
     @Test func applicationCodeTokens() {
         #expect(ApplicationCode.mostSpecific(in: "一级：H22，二级：H2201") == "H2201")
         #expect(ApplicationCode.mostSpecific(in: "F0601 人工智能") == "F0601")
@@ -249,7 +260,7 @@ import GrantModel
         #expect(g.notes.isEmpty)
     }
 
-    @Test(arguments: ["abc", "12abc", "-5", "五十", "元", "1.2.3"])
+    @Test(arguments: ["abc", "12abc", "-5", "五十", "元", "1.2.3", ".", "1e5"])
     func unparseableAmountRejected(value: String) throws {
         let reason = try rejection(["批准号", "批准金额(万元)"], ["81871234", value])
         #expect(reason == "unparseable amount '\(value)'")

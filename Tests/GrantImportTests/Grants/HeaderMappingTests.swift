@@ -73,6 +73,40 @@ import GrantImport
         #expect(m.unmapped == [1, 3])
     }
 
+    @Test func letPubColumnsPreferTheCodeColumnOverTheNameColumn() throws {
+        // LetPub carries both 学科分类 (discipline names) and 学科代码 (the codes); the synonym list ranks 学科代码 higher.
+        let h = ["项目编号", "负责人", "单位", "金额 (万)", "所属学部", "项目类型", "批准年份", "题目", "学科分类", "学科代码", "执行时间"]
+        let m = try HeaderMapping(headers: h)
+        #expect(m.columns == [.number: 0, .pi: 1, .institution: 2, .amount: 3, .department: 4, .type: 5, .year: 6,
+                              .title: 7, .code: 9, .period: 10])
+        #expect(m.unmapped == [8])
+        #expect(m.amountUnit == .wan)
+    }
+
+    @Test func outputNSFCColumns() throws {
+        let h = ["项目名称", "批准号", "项目类别", "依托单位", "项目负责人", "资助经费(万元)", "批准年度", "关键词", "是否结题",
+                 "研究成果(期刊论文;会议论文;著作;奖励;专利)", "依托单位ID", "项目负责人ID", "项目类别代码", "申请代码", "起止年月",
+                 "中文摘要", "英文摘要", "负责人职称"]
+        let m = try HeaderMapping(headers: h)
+        #expect(m.columns == [.title: 0, .number: 1, .type: 2, .institution: 3, .pi: 4, .amount: 5, .year: 6, .keywords: 7,
+                              .code: 13, .period: 14, .abstract: 15])
+        #expect(m.unmapped == [8, 9, 10, 11, 12, 16, 17])
+    }
+
+    @Test func dailycafiColumns() throws {
+        let h = ["index", "approveText", "title", "searchYear", "searchFund", "searchCode", "codeText", "fundTypeText",
+                 "personText", "money", "approveYear", "endYear", "organization", "keywords"]
+        let m = try HeaderMapping(headers: h)
+        #expect(m.columns == [.number: 1, .title: 2, .code: 6, .type: 7, .pi: 8, .amount: 9, .year: 10,
+                              .institution: 12, .keywords: 13])
+    }
+
+    @Test func overrideHeaderMatchesAcrossBracketWidth() throws {
+        // Users type ASCII brackets for a header written with full-width ones (or the reverse).
+        let m = try HeaderMapping(headers: ["编号", "经费（万元）"], overrides: ["编号=number", "经费(万元)=ignore"])
+        #expect(m.columns == [.number: 0])
+    }
+
     @Test func unmappedColumnsListedButBlankHeadersNot() throws {
         let m = try HeaderMapping(headers: ["批准号", "是否结题", "", "负责人职称", "项目名称"])
         #expect(m.unmapped == [1, 3])
