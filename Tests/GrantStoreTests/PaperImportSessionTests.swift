@@ -160,8 +160,8 @@ import GrantStore
 
     @Test func mergeFillsListsTheFirstSourceLacked() throws {
         let t = try TempDatabase()
-        try Self.load(t, "cnki.txt", format: "cnki", [Self.record(.cnki, file: "cnki.txt", title: "CT radiomics")])
-        var wos = Self.record(.wos, file: "wos.txt", ut: "WOS:1", title: "CT Radiomics.", authors: ["Zhang, San"])
+        try Self.load(t, "cnki.txt", format: "cnki", [Self.record(.cnki, file: "cnki.txt", title: "CT radiomics of pulmonary nodules")])
+        var wos = Self.record(.wos, file: "wos.txt", ut: "WOS:1", title: "CT Radiomics of Pulmonary Nodules.", authors: ["Zhang, San"])
         wos.addresses = ["[Zhang, San] Peking Univ, Beijing, Peoples R China"]
         wos.countries = ["China"]
         wos.keywords = ["radiomics"]
