@@ -8,13 +8,11 @@ public struct CNKITextParser: LineParser {
     private let file: String
     private var fields = CNKIFields()
     private var lastKey: String?
-    private var inRecord = false
-    private var recordNumber = 0
-    private var recordLine = 0
-    private var raw = ""
+    private var record: RecordCursor
 
     public init(file: String) {
         self.file = file
+        record = RecordCursor(file: file)
     }
 
     public mutating func feed(line rawLine: Substring, number: Int, emit: (PaperEvent) throws -> Void) rethrows {
@@ -23,29 +21,27 @@ public struct CNKITextParser: LineParser {
         if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
         let text = PaperFields.trimmed(line)
         if text.isEmpty {
-            if inRecord { try flush(emit: emit) }
+            if record.isOpen { try flush(emit: emit) }
             return
         }
         if let (key, value) = Self.keyValue(text) {
-            if key == "srcdatabase", inRecord, !fields.isEmpty { try flush(emit: emit) }
-            if !inRecord { start(number) }
-            appendRaw(line)
+            if key == "srcdatabase", record.isOpen, !fields.isEmpty { try flush(emit: emit) }
+            take(line, at: number)
             fields.set(key, value)
             lastKey = key
             return
         }
-        if !inRecord { start(number) }
-        appendRaw(line)
+        take(line, at: number)
         if let lastKey {
             fields.append(toLast: lastKey, text)
         } else {
-            try emit(.warning(PaperReject(file: file, line: number, record: recordNumber,
+            try emit(.warning(PaperReject(file: file, line: number, record: record.number,
                                           reason: "text before the first Key-中文 field", raw: PaperFields.capped(text))))
         }
     }
 
     public mutating func finish(emit: (PaperEvent) throws -> Void) rethrows {
-        if inRecord { try flush(emit: emit) }
+        if record.isOpen { try flush(emit: emit) }
     }
 
     /// `Title-题名: 某题名` → (`title`, `某题名`); the colon may be ASCII or full-width.
@@ -57,29 +53,20 @@ public struct CNKITextParser: LineParser {
         return (key, String(line[line.index(after: colon)...]))
     }
 
-    private mutating func start(_ number: Int) {
-        inRecord = true
-        recordNumber += 1
-        recordLine = number
-        fields = CNKIFields()
-        lastKey = nil
-        raw.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func appendRaw(_ line: Substring) {
-        if raw.utf8.count < PaperReject.rawLimit {
-            raw += line
-            raw += "\n"
+    /// Adds a line to the current record, starting a fresh one (and clearing its fields) if none is open.
+    private mutating func take(_ line: Substring, at number: Int) {
+        if record.take(line, at: number) {
+            fields = CNKIFields()
+            lastKey = nil
         }
     }
 
     private mutating func flush(emit: (PaperEvent) throws -> Void) rethrows {
-        inRecord = false
+        record.close()
         if let reason = fields.problem {
-            try emit(.reject(PaperReject(file: file, line: recordLine, record: recordNumber, reason: reason,
-                                         raw: PaperFields.capped(raw))))
+            try emit(record.reject(reason))
             return
         }
-        try emit(.paper(fields.record(provenance: Provenance(file: file, record: recordNumber, line: recordLine))))
+        try emit(.paper(fields.record(provenance: record.provenance)))
     }
 }

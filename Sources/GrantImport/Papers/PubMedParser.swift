@@ -4,16 +4,14 @@ import GrantModel
 /// records separated by blank lines; `PMID-` also starts a record).
 public struct PubMedParser: LineParser {
     private let file: String
-    private var inRecord = false
-    private var recordNumber = 0
-    private var recordLine = 0
+    private var record: RecordCursor
     private var problem: String?
-    private var raw = ""
     /// (tag, value) pairs of the current record; continuation lines are already joined.
     private var fields: [(tag: Substring, value: String)] = []
 
     public init(file: String) {
         self.file = file
+        record = RecordCursor(file: file)
     }
 
     public mutating func feed(line rawLine: Substring, number: Int, emit: (PaperEvent) throws -> Void) rethrows {
@@ -21,16 +19,16 @@ public struct PubMedParser: LineParser {
         if line.first == "\u{FEFF}" { line = line.dropFirst() }
         if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
         if line.utf8.allSatisfy(PaperFields.isSpace) {
-            if inRecord { try flush(emit: emit) }
+            if record.isOpen { try flush(emit: emit) }
             return
         }
         if line.hasPrefix("      ") {
-            guard inRecord, !fields.isEmpty else {
+            guard record.isOpen, !fields.isEmpty else {
                 try emit(.warning(PaperReject(file: file, line: number, record: 0, reason: "continuation line outside a record",
                                               raw: PaperFields.capped(String(line)))))
                 return
             }
-            appendRaw(line)
+            record.take(line, at: number)
             let text = PaperFields.trimmed(line)
             fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? text : " " + text
             return
@@ -40,47 +38,33 @@ public struct PubMedParser: LineParser {
         guard let dash, dash < u.endIndex, u[dash] == UInt8(ascii: "-"),
               u[u.startIndex..<dash].first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true
         else {
-            if !inRecord { start(number) }
-            appendRaw(line)
+            take(line, at: number)
             if problem == nil { problem = "line \(number): not a MEDLINE tag line" }
             return
         }
         let tag = Substring(u[u.startIndex..<dash]).trimmingSuffixSpaces()
-        if tag == "PMID", inRecord, !fields.isEmpty { try flush(emit: emit) }
-        if !inRecord { start(number) }
-        appendRaw(line)
+        if tag == "PMID", record.isOpen, !fields.isEmpty { try flush(emit: emit) }
+        take(line, at: number)
         let valueStart = u.index(after: dash)
         fields.append((tag, PaperFields.trimmed(Substring(u[valueStart...]))))
     }
 
     public mutating func finish(emit: (PaperEvent) throws -> Void) rethrows {
-        if inRecord { try flush(emit: emit) }
+        if record.isOpen { try flush(emit: emit) }
     }
 
-    private mutating func start(_ number: Int) {
-        inRecord = true
-        recordNumber += 1
-        recordLine = number
-        problem = nil
-        raw.removeAll(keepingCapacity: true)
-        fields.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func appendRaw(_ line: Substring) {
-        if raw.utf8.count < PaperReject.rawLimit {
-            raw += line
-            raw += "\n"
+    /// Adds a line to the current record, starting a fresh one (and clearing its fields) if none is open.
+    private mutating func take(_ line: Substring, at number: Int) {
+        if record.take(line, at: number) {
+            problem = nil
+            fields.removeAll(keepingCapacity: true)
         }
     }
 
     private mutating func flush(emit: (PaperEvent) throws -> Void) rethrows {
-        inRecord = false
-        func reject(_ reason: String) -> PaperEvent {
-            .reject(PaperReject(file: file, line: recordLine, record: recordNumber, reason: reason,
-                                raw: PaperFields.capped(raw)))
-        }
+        record.close()
         if let problem {
-            try emit(reject(problem))
+            try emit(record.reject(problem))
             return
         }
         var pmid: String?
@@ -128,7 +112,7 @@ public struct PubMedParser: LineParser {
             }
         }
         guard let pmid else {
-            try emit(reject("record has no PMID"))
+            try emit(record.reject("record has no PMID"))
             return
         }
         // The linking ISSN is the print one when the print ISSN line is missing.
@@ -138,7 +122,7 @@ public struct PubMedParser: LineParser {
             journalAbbreviations: abbreviations, issn: issn, eissn: eissn, year: year, documentType: documentType,
             language: language, authors: fullNames.isEmpty ? shortNames : fullNames, addresses: addresses,
             keywords: keywords, abstract: abstract, funding: funding,
-            provenance: Provenance(file: file, record: recordNumber, line: recordLine))))
+            provenance: record.provenance)))
     }
 }
 
