@@ -41,10 +41,7 @@ extension GrantDatabase {
     ) throws -> LinkSummary {
         var summary = LinkSummary()
         try pool.write { db in
-            let textMax = try meta("link.fundingTextMaxId", db: db)
-            let grantMax = try meta("link.grantMaxId", db: db)
-            let newTextMax = try Int64.fetchOne(db, sql: "SELECT max(id) FROM fundingText") ?? 0
-            let newGrantMax = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \"grant\"") ?? 0
+            let (textMax, grantMax, newTextMax, newGrantMax) = try linkMarks(db)
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affectedPaper (id INTEGER PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM affectedPaper")
 
@@ -127,6 +124,21 @@ extension GrantDatabase {
             try setMeta("link.grantMaxId", newGrantMax, db: db)
         }
         return summary
+    }
+
+    /// True when funding texts or grants arrived since the last linking run, so `link` has work to do.
+    public func hasLinkWork() throws -> Bool {
+        try pool.read { db in
+            let (textMax, grantMax, newTextMax, newGrantMax) = try linkMarks(db)
+            return newTextMax > textMax || newGrantMax > grantMax
+        }
+    }
+
+    /// The high-water marks of the last run (texts, grants) and the current maxima.
+    private func linkMarks(_ db: Database) throws -> (Int64, Int64, Int64, Int64) {
+        (try meta("link.fundingTextMaxId", db: db), try meta("link.grantMaxId", db: db),
+         try Int64.fetchOne(db, sql: "SELECT max(id) FROM fundingText") ?? 0,
+         try Int64.fetchOne(db, sql: "SELECT max(id) FROM \"grant\"") ?? 0)
     }
 
     func meta(_ key: String, db: Database) throws -> Int64 {

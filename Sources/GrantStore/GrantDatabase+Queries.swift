@@ -33,6 +33,13 @@ extension GrantDatabase {
         }
     }
 
+    /// The imported files by kind (`grants`, `papers`, `roster`), oldest first, for a report's data sources.
+    public func importedFiles() throws -> [(kind: String, file: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, file FROM importBatch ORDER BY id").map { ($0[0], $0[1]) }
+        }
+    }
+
     /// Grant listing filters (`grants list grants`).
     public struct GrantQuery: Sendable {
         public var funder: String?

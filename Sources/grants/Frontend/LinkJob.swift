@@ -8,6 +8,11 @@ struct LinkJob {
 
     @discardableResult
     func run(quiet: Bool) throws -> LinkSummary {
+        // Loading every grant is the costly part of a run; skip it when nothing arrived since the last one.
+        guard try database.hasLinkWork() else {
+            if !quiet { Diagnostics.note("linked: nothing new since the last run (0 funding texts read, 0 links written)") }
+            return LinkSummary()
+        }
         let extractor = AcknowledgmentExtractor()
         let index = try database.grantIndex()
         let decider = LinkDecider(lookup: { index[$0] })

@@ -123,11 +123,9 @@ struct ReportOptions: ParsableArguments {
             filters.append(t.summary.joined(separator: "; "))
         }
         var sources = ["database \(db.path)"]
-        if let batches = try? db.status()["batches"] {
+        if let imported = try? db.importedFiles() {
             var files: [String: [String]] = [:]
-            for r in batches.rows {
-                if case .text(let kind) = r[1], case .text(let file) = r[2] { files[kind, default: []].append((file as NSString).lastPathComponent) }
-            }
+            for (kind, file) in imported { files[kind, default: []].append((file as NSString).lastPathComponent) }
             // Name a few files per kind; a long list of exports would drown the report header.
             for (kind, names) in files.sorted(by: { $0.key < $1.key }) {
                 let shown = names.prefix(4).joined(separator: ", ")
