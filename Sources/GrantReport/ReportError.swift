@@ -2,13 +2,11 @@ import Foundation
 
 /// Errors of the GrantReport module.
 public enum ReportError: LocalizedError, Equatable, Sendable {
-    case invalidInput(String)
     /// libxlsxwriter failed; the text says what was being done and libxlsxwriter's message.
     case xlsx(String)
 
     public var errorDescription: String? {
         switch self {
-        case .invalidInput(let detail): detail
         case .xlsx(let detail): "xlsx: \(detail)"
         }
     }
