@@ -16,6 +16,11 @@ public final class GrantDatabase: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Imports and linking touch indexes all over the file; the 2 MB default cache turns that into
+            // reads and writes. NORMAL is safe in WAL mode: a crash loses at most the last commit, never atomicity.
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try GrantDatabase.migrator.migrate(pool)
