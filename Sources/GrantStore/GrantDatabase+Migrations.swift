@@ -2,7 +2,7 @@ import GRDB
 
 extension GrantDatabase {
     /// The schema timeline. Never edit a shipped migration: add a new one.
-    static var migrator: DatabaseMigrator {
+    public static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-grants") { db in
             try db.create(table: "importBatch") { t in
@@ -160,6 +160,12 @@ extension GrantDatabase {
                 t.add(column: "citesKeyRD", .boolean).notNull().defaults(to: false)
             }
             try db.create(index: "link_paperId_confidence", on: "link", columns: ["paperId", "confidenceRank"])
+        }
+        m.registerMigration("v4-import-speed") { db in
+            // A unique index over whole funding texts doubled every insert's cost; the importer now checks texts only
+            // when it merges into a stored paper, through this narrow index.
+            try db.drop(index: "fundingText_identity")
+            try db.create(index: "fundingText_paperId", on: "fundingText", columns: ["paperId"])
         }
         return m
     }

@@ -35,127 +35,196 @@ public struct NatureIndexFlag: Sendable {
 /// Writes one export's papers in a single transaction, merging records of the same paper.
 ///
 /// Matching order: DOI (case-insensitive), then WoS UT, Scopus EID, PMID, then normalised title plus year.
+/// Records are buffered and written in chunks: one query per identifier kind finds the stored papers a chunk
+/// matches, and new papers go in with multi-row inserts, because per-record statements cost more than the data.
 public final class PaperImportSession {
     let db: Database
     let batchId: Int64
     public private(set) var summary: PaperImportSummary
-    private let findByDOI, findByUT, findByEID, findByPMID, findByTitle: Statement
-    private let insertPaper, insertSource, insertFunding: Statement
-    private let insertReject: Statement
+    private let findSource, insertSource, findFunding, findStored, flagNatureIndex, insertReject: Statement
+
+    /// A record with its identifiers cleaned, waiting for its chunk.
+    private struct Incoming {
+        var record: PaperRecord
+        var ids: PaperIdentities.Ids
+        var natureIndex: NatureIndexFlag?
+    }
+    private var buffer: [Incoming] = []
+    private var identities = PaperIdentities()
+    private var newPapers = BulkInsert(table: "paper", columns: [
+        "id", "ut", "eid", "pmid", "doi", "title", "titleKey", "journal", "journalAbbreviations", "issn", "eissn", "year",
+        "documentType", "language", "authors", "addresses", "countries", "keywords", "abstract", "isNatureIndex",
+        "natureIndexJournal", "natureIndexMatch", "batchId",
+    ])
+    private var newSources = BulkInsert(table: "paperSource", columns: [
+        "paperId", "source", "recordKey", "file", "record", "line", "batchId",
+    ])
+    private var newTexts = BulkInsert(table: "fundingText", columns: ["paperId", "kind", "text"])
+    /// The id the next new paper gets; ids from `firstUnwritten` on are still in the insert buffers.
+    private var nextId: Int64 = 0
+    private var firstUnwritten: Int64 = 0
+    /// Records per chunk: enough to amortise the lookups, small enough to keep memory flat.
+    public static let chunkSize = 512
 
     init(db: Database, batchId: Int64, file: String, format: String) throws {
         self.db = db
         self.batchId = batchId
         summary = PaperImportSummary(file: file, format: format)
         summary.batchId = batchId
-        findByDOI = try db.makeStatement(sql: "SELECT id FROM paper WHERE doi = ?")
-        findByUT = try db.makeStatement(sql: "SELECT id FROM paper WHERE ut = ?")
-        findByEID = try db.makeStatement(sql: "SELECT id FROM paper WHERE eid = ?")
-        findByPMID = try db.makeStatement(sql: "SELECT id FROM paper WHERE pmid = ?")
-        // A title+year match must not join papers whose identifiers differ: generic titles ("Editorial",
-        // "Reply") recur within a year.
-        findByTitle = try db.makeStatement(sql: """
-            SELECT id FROM paper WHERE titleKey = ? AND year IS ?
-              AND (doi IS NULL OR ? IS NULL OR doi = ?) AND (ut IS NULL OR ? IS NULL OR ut = ?)
-              AND (eid IS NULL OR ? IS NULL OR eid = ?) AND (pmid IS NULL OR ? IS NULL OR pmid = ?)
-            LIMIT 1
-            """)
-        insertPaper = try db.makeStatement(sql: """
-            INSERT INTO paper (ut, eid, pmid, doi, title, titleKey, journal, journalAbbreviations, issn, eissn, year,
-              documentType, language, authors, addresses, countries, keywords, abstract, isNatureIndex,
-              natureIndexJournal, natureIndexMatch, batchId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        findSource = try db.makeStatement(sql: "SELECT 1 FROM paperSource WHERE paperId = ? AND source = ? AND recordKey = ?")
         insertSource = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO paperSource (paperId, source, recordKey, file, record, line, batchId) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO paperSource (paperId, source, recordKey, file, record, line, batchId) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFunding = try db.makeStatement(sql: "INSERT OR IGNORE INTO fundingText (paperId, kind, text) VALUES (?, ?, ?)")
+        findFunding = try db.makeStatement(sql: "SELECT 1 FROM fundingText WHERE paperId = ? AND kind = ? AND text = ?")
+        findStored = try db.makeStatement(sql: "SELECT \(Self.fillable.joined(separator: ", ")) FROM paper WHERE id = ?")
+        flagNatureIndex = try db.makeStatement(sql: """
+            UPDATE paper SET isNatureIndex = 1, natureIndexJournal = ?, natureIndexMatch = ? WHERE id = ? AND isNatureIndex = 0
+            """)
         insertReject = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO reject (batchId, kind, file, row, reason, raw) VALUES (?, 'paper', ?, ?, ?, ?)
             """)
+        // Ids are handed out here so a chunk's rows can be written together; AUTOINCREMENT's counter may be ahead
+        // of max(id) after deletions, and reusing an id would be wrong.
+        nextId = 1 + (try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paper'), 0), coalesce((SELECT max(id) FROM paper), 0))
+            """) ?? 0)
+        firstUnwritten = nextId
     }
 
-    /// Adds one record: inserts a new paper, or merges it into the paper it duplicates.
+    /// Adds one record: it becomes a new paper, or is merged into the paper it duplicates, when its chunk is written.
     public func add(_ r: PaperRecord, natureIndex: NatureIndexFlag?) throws {
         summary.records += 1
         // CSV exports give empty cells for missing identifiers; stored as "" they would collide as duplicates.
         var r = r
         (r.ut, r.eid, r.pmid) = (Self.identifier(r.ut), Self.identifier(r.eid), Self.identifier(r.pmid))
-        let doi = Self.normalizedDOI(r.doi)
-        let titleKey = Self.titleKey(r.title)
-        var id: Int64?
-        for (stmt, value) in [(findByDOI, doi), (findByUT, r.ut), (findByEID, r.eid), (findByPMID, r.pmid)] {
-            if let value, let found = try Int64.fetchOne(stmt, arguments: [value]) {
-                id = found
-                break
-            }
-        }
-        // Titles shorter than this are too generic ("Editorial", "Reply") to identify a paper.
-        if id == nil, titleKey.count >= Self.minimumTitleKeyLength {
-            id = try Int64.fetchOne(findByTitle, arguments: StatementArguments(
-                [titleKey, r.year] + [doi, r.ut, r.eid, r.pmid].flatMap { [$0, $0] } as [(any DatabaseValueConvertible)?]))
-        }
-        let recordKey = r.ut ?? r.eid ?? r.pmid ?? doi ?? "title:\(titleKey):\(r.year.map(String.init) ?? "")"
-        var changed = false
-        let paperId: Int64
-        if let existing = id {
-            paperId = existing
-            changed = try fillMissing(paperId: existing, from: r, doi: doi)
-            if let natureIndex, try flagNatureIndex(paperId: existing, natureIndex) {
-                changed = true
-                summary.natureIndex += 1
-            }
-        } else {
-            try insertPaper.execute(arguments: [
-                r.ut, r.eid, r.pmid, doi, r.title, titleKey, r.journal, Self.json(r.journalAbbreviations), r.issn, r.eissn,
-                r.year, r.documentType, r.language, Self.json(r.authors), Self.json(r.addresses), Self.json(r.countries),
-                Self.json(r.keywords), r.abstract, natureIndex != nil, natureIndex?.journal, natureIndex?.matchedBy, batchId,
-            ])
-            paperId = db.lastInsertedRowID
-            summary.inserted += 1
-            if natureIndex != nil { summary.natureIndex += 1 }
-        }
-        try insertSource.execute(arguments: [paperId, r.source.rawValue, recordKey, r.provenance.file, r.provenance.record,
-                                             r.provenance.line, batchId])
-        changed = changed || db.changesCount > 0
-        for f in r.funding where !f.text.isEmpty {
-            try insertFunding.execute(arguments: [paperId, f.kind.rawValue, f.text])
-            changed = changed || db.changesCount > 0
-        }
-        if id != nil {
-            if changed { summary.merged += 1 } else { summary.unchanged += 1 }
-        }
+        let ids = PaperIdentities.Ids(doi: Self.normalizedDOI(r.doi), ut: r.ut, eid: r.eid, pmid: r.pmid,
+                                      titleKey: Self.titleKey(r.title), year: r.year)
+        buffer.append(Incoming(record: r, ids: ids, natureIndex: natureIndex))
+        if buffer.count >= Self.chunkSize { try flush() }
     }
+
+    /// Writes the buffered records; `importPapers` calls it when the file ends.
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        identities.removeAll()
+        try identities.load(buffer.map(\.ids), minimumTitleLength: Self.minimumTitleKeyLength, db: db)
+        for x in buffer {
+            if var id = identities.match(x.ids, minimumTitleLength: Self.minimumTitleKeyLength) {
+                // A duplicate of a paper still in the insert buffers: write those first, the merge reads the row.
+                if id >= firstUnwritten { try writeNewPapers() }
+                id = try merge(x, into: id)
+            } else {
+                insertNew(x)
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        try writeNewPapers()
+    }
+
+    private func recordKey(_ x: Incoming) -> String {
+        x.ids.ut ?? x.ids.eid ?? x.ids.pmid ?? x.ids.doi ?? "title:\(x.ids.titleKey):\(x.ids.year.map(String.init) ?? "")"
+    }
+
+    private func insertNew(_ x: Incoming) {
+        let id = nextId
+        nextId += 1
+        let r = x.record
+        newPapers.append(
+            .integer(id), .text(x.ids.ut), .text(x.ids.eid), .text(x.ids.pmid), .text(x.ids.doi), .text(r.title),
+            .text(x.ids.titleKey), .text(r.journal), .text(Self.json(r.journalAbbreviations)), .text(r.issn), .text(r.eissn),
+            .integer(r.year.map(Int64.init)), .text(r.documentType), .text(r.language), .text(Self.json(r.authors)),
+            .text(Self.json(r.addresses)), .text(Self.json(r.countries)), .text(Self.json(r.keywords)), .text(r.abstract),
+            .integer(x.natureIndex == nil ? 0 : 1), .text(x.natureIndex?.journal), .text(x.natureIndex?.matchedBy),
+            .integer(batchId))
+        newSources.append(.integer(id), .text(r.source.rawValue), .text(recordKey(x)), .text(r.provenance.file),
+                          .integer(Int64(r.provenance.record)), .integer(Int64(r.provenance.line)), .integer(batchId))
+        var added: [FundingText] = []
+        for f in r.funding where !f.text.isEmpty && !added.contains(f) {
+            newTexts.append(.integer(id), .text(f.kind.rawValue), .text(f.text))
+            added.append(f)
+        }
+        identities.register(id, x.ids)
+        summary.inserted += 1
+        if x.natureIndex != nil { summary.natureIndex += 1 }
+    }
+
+    private func writeNewPapers() throws {
+        guard !newPapers.isEmpty else { return }
+        try newPapers.flush(db)
+        try newSources.flush(db)
+        try newTexts.flush(db)
+        firstUnwritten = nextId
+    }
+
+    /// Merges a record into a stored paper: fills what it lacks, adds the source row and new funding texts.
+    @discardableResult
+    private func merge(_ x: Incoming, into id: Int64) throws -> Int64 {
+        let r = x.record
+        var changed = try fillMissing(paperId: id, from: x)
+        if let flag = x.natureIndex,
+            try flagNatureIndex.run(db, { b in b.bind(flag.journal); b.bind(flag.matchedBy); b.bind(id) }) == nil,
+            db.changesCount > 0
+        {
+            changed = true
+            summary.natureIndex += 1
+        }
+        let key = recordKey(x)
+        if try findSource.run(db, { b in b.bind(id); b.bind(r.source.rawValue); b.bind(key) }) == nil {
+            try insertSource.run(db) { b in
+                b.bind(id); b.bind(r.source.rawValue); b.bind(key); b.bind(r.provenance.file); b.bind(r.provenance.record)
+                b.bind(r.provenance.line); b.bind(batchId)
+            }
+            changed = true
+        }
+        var added: [FundingText] = []
+        for f in r.funding where !f.text.isEmpty && !added.contains(f) {
+            added.append(f)
+            if try findFunding.run(db, { b in b.bind(id); b.bind(f.kind.rawValue); b.bind(f.text) }) != nil { continue }
+            try db.cachedStatement(sql: "INSERT INTO fundingText (paperId, kind, text) VALUES (?, ?, ?)").run(db) { b in
+                b.bind(id); b.bind(f.kind.rawValue); b.bind(f.text)
+            }
+            changed = true
+        }
+        if changed { summary.merged += 1 } else { summary.unchanged += 1 }
+        return id
+    }
+
+    /// The columns a later record of a paper may fill when the stored one lacks them.
+    private static let fillable = ["ut", "eid", "pmid", "doi", "journal", "issn", "eissn", "year", "documentType", "language",
+                                   "abstract", "journalAbbreviations", "authors", "addresses", "countries", "keywords"]
 
     /// Fills identifiers and fields the stored paper lacks; true if anything was filled.
-    private func fillMissing(paperId: Int64, from r: PaperRecord, doi: String?) throws -> Bool {
-        let pairs: [(String, (any DatabaseValueConvertible)?)] = [
-            ("ut", r.ut), ("eid", r.eid), ("pmid", r.pmid), ("doi", doi), ("journal", r.journal), ("issn", r.issn),
-            ("eissn", r.eissn), ("year", r.year), ("documentType", r.documentType), ("language", r.language),
-            ("abstract", r.abstract), ("journalAbbreviations", Self.json(r.journalAbbreviations)),
-            ("authors", Self.json(r.authors)), ("addresses", Self.json(r.addresses)), ("countries", Self.json(r.countries)),
-            ("keywords", Self.json(r.keywords)),
+    private func fillMissing(paperId: Int64, from x: Incoming) throws -> Bool {
+        let r = x.record
+        let values: [(any DatabaseValueConvertible)?] = [
+            x.ids.ut, x.ids.eid, x.ids.pmid, x.ids.doi, r.journal, r.issn, r.eissn, r.year, r.documentType, r.language,
+            r.abstract, Self.json(r.journalAbbreviations), Self.json(r.authors), Self.json(r.addresses),
+            Self.json(r.countries), Self.json(r.keywords),
         ]
+        // One read says which columns are empty, so re-importing a file writes nothing.
+        guard let stored = try Row.fetchOne(findStored, arguments: [paperId]) else { return false }
         var filled = 0
-        for (column, value) in pairs {
-            guard let value else { continue }
+        var ids = identities.stored(paperId)
+        for (i, column) in Self.fillable.enumerated() where stored.hasNull(atIndex: i) {
+            guard let value = values[i] else { continue }
             // A duplicate identifier on another paper would violate uniqueness: keep the first, say nothing is lost
             // because the record's source row still carries it.
-            try db.execute(sql: """
-                UPDATE OR IGNORE paper SET \(column) = ? WHERE id = ? AND \(column) IS NULL
-                """, arguments: [value, paperId])
-            filled += db.changesCount
+            try db.cachedStatement(sql: "UPDATE OR IGNORE paper SET \(column) = ? WHERE id = ? AND \(column) IS NULL")
+                .execute(arguments: [value, paperId])
+            guard db.changesCount > 0 else { continue }
+            filled += 1
+            switch column {
+            case "ut": ids?.ut = x.ids.ut
+            case "eid": ids?.eid = x.ids.eid
+            case "pmid": ids?.pmid = x.ids.pmid
+            case "doi": ids?.doi = x.ids.doi
+            case "year": ids?.year = r.year
+            default: break
+            }
         }
+        // Later records of the chunk must find the paper by the identifiers it just gained.
+        if let ids { identities.register(paperId, ids) }
         return filled > 0
-    }
-
-    /// Flags a stored paper as Nature Index when a later source of it matched the catalog (an earlier one, e.g.
-    /// CNKI without ISSN, may not have); true if the flag was newly set.
-    private func flagNatureIndex(paperId: Int64, _ flag: NatureIndexFlag) throws -> Bool {
-        try db.execute(sql: """
-            UPDATE paper SET isNatureIndex = 1, natureIndexJournal = ?, natureIndexMatch = ? WHERE id = ? AND isNatureIndex = 0
-            """, arguments: [flag.journal, flag.matchedBy, paperId])
-        return db.changesCount > 0
     }
 
     /// An identifier with surrounding spaces removed; `nil` when empty.
@@ -186,7 +255,20 @@ public final class PaperImportSession {
 
     /// Lower-cased letters and digits (any script) only, so punctuation and case differences between exports vanish.
     public static func titleKey(_ title: String) -> String {
-        String(String.UnicodeScalarView(title.asciiFolded.lowercased().unicodeScalars.filter {
+        // Fast path: an ASCII title needs no folding and no Unicode property lookups, which dominate otherwise.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count)
+            for b in title.utf8 {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(title.asciiFolded.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || $0.properties.numericType != nil
         }))
     }
@@ -200,6 +282,7 @@ extension GrantDatabase {
         try importBatch(info) { db, batchId in
             let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
             try body(session)
+            try session.flush()
             let s = session.summary
             return (s, s.changedAnything, [s.inserted, s.merged, s.unchanged, s.rejected])
         }

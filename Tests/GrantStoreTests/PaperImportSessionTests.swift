@@ -277,4 +277,59 @@ import GrantStore
             #expect(try t.count(table) == 0)
         }
     }
+
+    // MARK: - Chunked writing: records are matched and written a chunk at a time
+
+    @Test func duplicatesWithinOneChunkMergeIntoTheFirst() throws {
+        let t = try TempDatabase()
+        let s = try Self.load(t, "mixed.txt", format: "wos", [
+            Self.record(.wos, file: "mixed.txt", ut: "WOS:1", doi: "10.1/a", title: "Deep learning for CT screening",
+                        funding: [Self.fx], line: 1),
+            Self.record(.wos, file: "mixed.txt", ut: "WOS:2", title: "Another paper entirely different", line: 20),
+            // The same paper exported again (DOI in another case), bringing a second funding text.
+            Self.record(.scopus, file: "mixed.txt", eid: "2-s2.0-9", doi: "10.1/A", title: "Deep learning for CT screening",
+                        funding: [Self.fx, Self.scopus], line: 40),
+            // Found by the EID the previous record just gave the paper.
+            Self.record(.scopus, file: "mixed.txt", eid: "2-s2.0-9", title: "Deep learning, CT screening", line: 60),
+        ])
+        #expect(s.inserted == 2)
+        #expect(s.merged == 1)
+        #expect(s.unchanged == 1, "same source, same record key, nothing new")
+        #expect(try t.count("paper") == 2)
+        let p = try #require(try t.row("SELECT id, ut, eid, doi FROM paper WHERE doi = '10.1/a'"))
+        #expect(p.text("eid") == "2-s2.0-9")
+        #expect(try t.count("fundingText", "paperId = \(p.int("id") ?? -1)") == 2, "the repeated FX text is stored once")
+    }
+
+    @Test func aDuplicateInALaterChunkFindsThePaperWrittenEarlier() throws {
+        let t = try TempDatabase()
+        let n = PaperImportSession.chunkSize + 10
+        var records = (1...n).map { i in
+            Self.record(.wos, file: "big.txt", ut: "WOS:\(i)", title: "Paper number \(i) about lung nodules", line: i)
+        }
+        // A second record of paper 3 after the first chunk boundary, and a title-only one matching paper 5.
+        records.append(Self.record(.scopus, file: "big.txt", eid: "2-s2.0-3", doi: nil, title: "x", line: n + 1))
+        records[records.count - 1].ut = "WOS:3"
+        records.append(Self.record(.cnki, file: "big.txt", title: "Paper number 5 about lung nodules.", line: n + 2))
+        let s = try Self.load(t, "big.txt", format: "wos", records)
+        #expect(s.records == n + 2)
+        #expect(s.inserted == n)
+        #expect(s.merged == 2)
+        #expect(try t.count("paper") == n)
+        #expect(try t.row("SELECT eid FROM paper WHERE ut = 'WOS:3'")?.text("eid") == "2-s2.0-3")
+        #expect(try t.count("paperSource") == n + 2)
+    }
+
+    @Test func newIdsNeverReuseThoseOfDeletedPapers() throws {
+        let t = try TempDatabase()
+        try Self.load(t, "a.txt", format: "wos", [
+            Self.record(.wos, file: "a.txt", ut: "WOS:1", title: "First paper of the file", funding: [Self.fx]),
+            Self.record(.wos, file: "a.txt", ut: "WOS:2", title: "Second paper of the file", funding: [Self.fx]),
+        ])
+        try t.db.pool.write { try $0.execute(sql: "DELETE FROM paper WHERE ut = 'WOS:2'") }
+        try Self.load(t, "b.txt", format: "wos", [Self.record(.wos, file: "b.txt", ut: "WOS:3", title: "Third paper")])
+        let ids = try t.db.pool.read { try Int64.fetchAll($0, sql: "SELECT id FROM paper ORDER BY id") }
+        #expect(ids == [1, 3], "AUTOINCREMENT semantics: id 2 belonged to a deleted paper")
+        #expect(try t.count("fundingText", "paperId = 3") == 0, "no orphaned text of the deleted paper is attached")
+    }
 }

@@ -48,6 +48,16 @@ import Testing
         #expect(lines[0].1.count == first.count)
     }
 
+    @Test func loneCRAtAChunkEndEndsTheLineOnce() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        // Old Mac line ends: the CR closes the first chunk and the next chunk starts a new line, not an LF.
+        let first = String(repeating: "y", count: FileByteReader.chunkSize - 1)
+        let lines = try TextLineReader(path: files.write(first + "\rsecond\rthird\n")).allLines()
+        #expect(lines.map(\.0) == [1, 2, 3])
+        #expect(lines.map(\.1).dropFirst() == ["second", "third"])
+    }
+
     @Test func longLinesSpanningChunksStayWhole() throws {
         let files = try TestFiles()
         defer { files.remove() }

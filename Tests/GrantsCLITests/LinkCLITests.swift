@@ -76,6 +76,26 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [[String: Any]])
     }
 
+    @Test func dryRunParsesAndCountsButWritesNothing() throws {
+        let cli = try CLI()
+        // A record with its PT line lost, so the dry run has a reject to report.
+        let broken = Self.wos.replacingOccurrences(of: "PT J\nAU Li, S", with: "AU Li, S")
+        let file = try cli.write("savedrecs.txt", broken)
+        let r = try cli.run(["import", "papers", "--dry-run", file])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("3 records, rejected 1; Nature Index 1 (dry run: nothing written)"), "\(r.stdout)")
+        #expect(r.stderr.contains("record does not start with PT"))
+        #expect(!FileManager.default.fileExists(atPath: cli.db), "a dry run creates no database")
+        // With a database, nothing is added to it either.
+        try cli.run(["import", "papers", try cli.write("cnki.txt", Self.cnki)])
+        let json = try cli.run(["import", "papers", "--dry-run", "--summary", "json", file])
+        let summary = try #require(try self.json(json.stdout).first)
+        #expect(summary["records"] as? Int == 3)
+        #expect(summary["inserted"] as? Int == 0)
+        #expect(summary["batchId"] == nil)
+        #expect(try self.json(cli.run(["list", "papers", "--format", "json"]).stdout).count == 1, "only the CNKI paper")
+    }
+
     @Test func linksWithConfidenceAndEvidence() throws {
         let cli = try CLI()
         // Papers first, then grants: linking must catch up when the grants arrive.

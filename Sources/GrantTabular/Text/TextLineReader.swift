@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Streams a text file as decoded lines, for line-based exports (WoS tagged and tab-delimited, PubMed, CNKI).
 ///
 /// ```swift
@@ -28,51 +32,50 @@ public final class TextLineReader {
     /// - Throws: `TabularError.undecodable` with the absolute byte offset of a byte that does not decode,
     ///   or whatever `body` throws.
     public func forEachLine(_ body: (_ number: Int, _ line: Substring) throws -> Void) throws {
+        try forEachLineBytes { number, bytes in try body(number, String(decoding: bytes, as: UTF8.self)[...]) }
+    }
+
+    /// `forEachLine` without making a `String` of each line: the bytes are valid UTF-8 (the stream decodes and
+    /// validates) and are only valid during the call. Parsers that work on bytes skip an allocation per line.
+    public func forEachLineBytes(_ body: (_ number: Int, _ line: UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         var pending: [UInt8] = []
         var number = 0
         // A CR ended the previous chunk: an LF starting the next one belongs to it.
         var skipLF = false
         try stream.forEachChunk { chunk in
-            var start = 0
-            var i = 0
+            guard let base = chunk.baseAddress, !chunk.isEmpty else { return }
             let n = chunk.count
-            if skipLF, n > 0, chunk[0] == 0x0A {
-                start = 1
-                i = 1
-            }
+            var start = skipLF && base[0] == 0x0A ? 1 : 0
             skipLF = false
-            while i < n {
-                let b = chunk[i]
-                if b != 0x0A && b != 0x0D {
-                    i += 1
-                    continue
-                }
+            while start < n {
+                // memchr finds the next LF fast; a CR before it (CRLF, or a lone CR of old Mac files) ends the line earlier.
+                let lf = memchr(base + start, 0x0A, n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                let cr = memchr(base + start, 0x0D, lf - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                let end = cr ?? lf
+                if end == n { break }  // no terminator in this chunk: the line continues in the next
                 number += 1
-                let line: String
+                let piece = UnsafeBufferPointer(start: base + start, count: end - start)
                 if pending.isEmpty {
-                    line = String(decoding: UnsafeBufferPointer(rebasing: chunk[start..<i]), as: UTF8.self)
+                    try body(number, piece)
                 } else {
-                    pending.append(contentsOf: chunk[start..<i])
-                    line = String(decoding: pending, as: UTF8.self)
+                    pending.append(contentsOf: piece)
+                    try pending.withUnsafeBufferPointer { try body(number, $0) }
                     pending.removeAll(keepingCapacity: true)
                 }
-                try body(number, line[...])
-                i += 1
-                if b == 0x0D {
-                    if i < n {
-                        if chunk[i] == 0x0A { i += 1 }
+                start = end + 1
+                if cr != nil {
+                    if start < n {
+                        if base[start] == 0x0A { start += 1 }
                     } else {
                         skipLF = true
                     }
                 }
-                start = i
             }
-            pending.append(contentsOf: chunk[start..<n])
+            if start < n { pending.append(contentsOf: UnsafeBufferPointer(start: base + start, count: n - start)) }
         }
         if !pending.isEmpty {
             number += 1
-            let line = String(decoding: pending, as: UTF8.self)
-            try body(number, line[...])
+            try pending.withUnsafeBufferPointer { try body(number, $0) }
         }
     }
 }

@@ -21,9 +21,13 @@ enum ImportSummaryPrinter {
         }
     }
 
-    static func print(_ summaries: [PaperImportSummary], format: SummaryFormat) {
+    static func print(_ summaries: [PaperImportSummary], format: SummaryFormat, dryRun: Bool = false) {
         if format == .json { return printJSON(summaries) }
         for s in summaries {
+            if dryRun {
+                Output.line("\(s.file) (\(s.format)): \(s.records) records, rejected \(s.rejected); Nature Index \(s.natureIndex) (dry run: nothing written)")
+                continue
+            }
             if !s.changedAnything {
                 Output.line("\(s.file) (\(s.format)): no changes (\(s.records) records already imported)")
                 continue

@@ -4,69 +4,100 @@ import GrantModel
 import GrantStore
 import GrantTabular
 
-/// Reads one paper export (format detected by content) and stores it in one transaction.
+/// Reads one paper export (format detected by content) and stores it in one transaction, or only checks it.
 struct PaperImportJob {
     var file: String
     var format: PaperFormat?
     var encoding: TextEncoding?
-    var catalog: NatureIndexCatalog
+    /// Shared by every file of one command, so each journal is matched against the catalog once.
+    var natureIndex: NatureIndexMemo
 
     func run(into db: GrantDatabase) throws -> PaperImportSummary {
         let detected = try format ?? detect()
-        let progress = ProgressBar(label: (file as NSString).lastPathComponent,
-                                   totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
-        defer { progress.finish() }
         var warnings = 0
-        let natureIndex = NatureIndexMemo(catalog)
         let summary = try db.importPapers(.init(kind: "papers", file: file, format: detected.rawValue)) { session in
-            var records = 0
-            func handle(_ event: PaperEvent, bytes: Int) throws {
+            try parse(detected, warnings: &warnings) { event in
                 switch event {
-                case .paper(let r):
-                    records += 1
-                    if records % 512 == 0 { progress.update(bytes: bytes, records: records) }
-                    let flag = natureIndex.flag(issn: r.issn, eissn: r.eissn, journal: r.journal,
-                                                abbreviations: r.journalAbbreviations, year: r.year)
-                    try session.add(r, natureIndex: flag)
-                case .reject(let r):
-                    try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
-                    Diagnostics.note("  \(r.file):\(r.line): record \(r.record) rejected: \(r.reason)")
-                case .warning(let w):
-                    warnings += 1
-                    if warnings <= 20 { Diagnostics.note("  \(w.file):\(w.line): warning: \(w.reason)") }
+                case .paper(let r): try session.add(r, natureIndex: flag(r))
+                case .reject(let r): try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
+                case .warning: break
                 }
-            }
-            switch detected {
-            case .wos, .pubmed, .cnki where !isSpreadsheet:
-                let reader = try TextLineReader(path: file, encoding: encoding)
-                var parser: any LineParser =
-                    switch detected {
-                    case .wos: WoSTaggedParser(file: file)
-                    case .pubmed: PubMedParser(file: file)
-                    default: CNKITextParser(file: file)
-                    }
-                try reader.forEachLine { n, line in try parser.feed(line: line, number: n) { try handle($0, bytes: reader.bytesRead) } }
-                try parser.finish { try handle($0, bytes: reader.bytesRead) }
-            case .wosTab:
-                // WoS tab-delimited has no quoting: a row is a line split on tabs.
-                let reader = try TextLineReader(path: file, encoding: encoding)
-                var parser = WoSTabParser(file: file)
-                try reader.forEachLine { n, line in
-                    guard !line.isEmpty else { return }
-                    try parser.feed(row: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), number: n) {
-                        try handle($0, bytes: reader.bytesRead)
-                    }
-                }
-                try parser.finish { try handle($0, bytes: reader.bytesRead) }
-            case .scopus, .cnki:
-                let reader = try TableReader(path: file, options: TableOptions(encoding: encoding))
-                var parser: any RowParser = detected == .scopus ? ScopusParser(file: file) : CNKIRowParser(file: file)
-                try reader.forEachRow { row in try parser.feed(row: row.cells, number: row.number) { try handle($0, bytes: reader.bytesRead) } }
-                try parser.finish { try handle($0, bytes: reader.bytesRead) }
             }
         }
         if warnings > 20 { Diagnostics.note("  … \(warnings - 20) more warnings") }
         return summary
+    }
+
+    /// Parses the file and counts what an import would see, writing nothing (`--dry-run`).
+    func check() throws -> PaperImportSummary {
+        let detected = try format ?? detect()
+        var summary = PaperImportSummary(file: file, format: detected.rawValue)
+        var warnings = 0
+        try parse(detected, warnings: &warnings) { event in
+            switch event {
+            case .paper(let r):
+                summary.records += 1
+                if flag(r) != nil { summary.natureIndex += 1 }
+            case .reject: summary.rejected += 1
+            case .warning: break
+            }
+        }
+        if warnings > 20 { Diagnostics.note("  … \(warnings - 20) more warnings") }
+        return summary
+    }
+
+    private func flag(_ r: PaperRecord) -> NatureIndexFlag? {
+        natureIndex.flag(issn: r.issn, eissn: r.eissn, journal: r.journal, abbreviations: r.journalAbbreviations, year: r.year)
+    }
+
+    /// Streams the file through the parser for its format; rejects and warnings are also reported on stderr.
+    private func parse(_ detected: PaperFormat, warnings: inout Int, _ body: (PaperEvent) throws -> Void) throws {
+        let progress = ProgressBar(label: (file as NSString).lastPathComponent,
+                                   totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        defer { progress.finish() }
+        var records = 0
+        func handle(_ event: PaperEvent, bytes: Int) throws {
+            switch event {
+            case .paper:
+                records += 1
+                if records % 512 == 0 { progress.update(bytes: bytes, records: records) }
+            case .reject(let r):
+                Diagnostics.note("  \(r.file):\(r.line): record \(r.record) rejected: \(r.reason)")
+            case .warning(let w):
+                warnings += 1
+                if warnings <= 20 { Diagnostics.note("  \(w.file):\(w.line): warning: \(w.reason)") }
+            }
+            try body(event)
+        }
+        switch detected {
+        case .wos:
+            // The common, large case: the parser reads line bytes directly.
+            let reader = try TextLineReader(path: file, encoding: encoding)
+            var parser = WoSTaggedParser(file: file)
+            try reader.forEachLineBytes { n, line in try parser.feed(utf8: line, number: n) { try handle($0, bytes: reader.bytesRead) } }
+            try parser.finish { try handle($0, bytes: reader.bytesRead) }
+        case .pubmed, .cnki where !isSpreadsheet:
+            let reader = try TextLineReader(path: file, encoding: encoding)
+            var parser: any LineParser = detected == .pubmed ? PubMedParser(file: file) : CNKITextParser(file: file)
+            try reader.forEachLine { n, line in try parser.feed(line: line, number: n) { try handle($0, bytes: reader.bytesRead) } }
+            try parser.finish { try handle($0, bytes: reader.bytesRead) }
+        case .wosTab:
+            // WoS tab-delimited has no quoting: a row is a line split on tabs.
+            let reader = try TextLineReader(path: file, encoding: encoding)
+            var parser = WoSTabParser(file: file)
+            try reader.forEachLine { n, line in
+                guard !line.isEmpty else { return }
+                try parser.feed(row: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), number: n) {
+                    try handle($0, bytes: reader.bytesRead)
+                }
+            }
+            try parser.finish { try handle($0, bytes: reader.bytesRead) }
+        case .scopus, .cnki:
+            let reader = try TableReader(path: file, options: TableOptions(encoding: encoding))
+            var parser: any RowParser = detected == .scopus ? ScopusParser(file: file) : CNKIRowParser(file: file)
+            try reader.forEachRow { row in try parser.feed(row: row.cells, number: row.number) { try handle($0, bytes: reader.bytesRead) } }
+            try parser.finish { try handle($0, bytes: reader.bytesRead) }
+        }
     }
 
     private var isSpreadsheet: Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrantImport
+import GrantModel
 import GrantStore
 import GrantTabular
 
@@ -28,6 +29,8 @@ extension GrantsCommand {
         var noLink = false
         @Option(help: "Summary format: table or json.")
         var summary: SummaryFormat = .table
+        @Flag(help: "Parse and check the files, report records, rejects and Nature Index papers, and write nothing.")
+        var dryRun = false
 
         func validate() throws {
             if let encoding, TextEncoding(label: encoding) == nil {
@@ -36,14 +39,18 @@ extension GrantsCommand {
         }
 
         func run() async throws {
-            let db = try database.open()
-            let catalog = try Diagnostics.run { try NatureIndexFlagger.catalog(db) }
+            // A dry run must not create a database; it uses the journal lists of one that exists.
+            let db = dryRun && !FileManager.default.fileExists(atPath: database.path) ? nil : try database.open()
+            let natureIndex = NatureIndexMemo(try Diagnostics.run {
+                try db.map(NatureIndexFlagger.catalog) ?? NatureIndexCatalog.bundled()
+            })
             var summaries: [PaperImportSummary] = []
             var failures = 0
             for file in files {
                 do {
-                    let s = try PaperImportJob(file: file, format: format.paperFormat, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                                               catalog: catalog).run(into: db)
+                    let job = PaperImportJob(file: file, format: format.paperFormat, encoding: encoding.flatMap(TextEncoding.init(label:)),
+                                             natureIndex: natureIndex)
+                    let s = try db.map { dryRun ? try job.check() : try job.run(into: $0) } ?? job.check()
                     summaries.append(s)
                     if s.records == 0 { failures += 1 }
                 } catch {
@@ -51,9 +58,9 @@ extension GrantsCommand {
                     Diagnostics.error(error.localizedDescription)
                 }
             }
-            ImportSummaryPrinter.print(summaries, format: summary)
-            if !noLink, summaries.contains(where: { $0.inserted + $0.merged > 0 }) {
-                try Diagnostics.run { try LinkJob(database: db).run(quiet: false) }
+            ImportSummaryPrinter.print(summaries, format: summary, dryRun: dryRun)
+            if !noLink, !dryRun, summaries.contains(where: { $0.inserted + $0.merged > 0 }) {
+                try Diagnostics.run { try db.map { try LinkJob(database: $0).run(quiet: false) } }
             }
             if failures == files.count { throw ExitCode.failure }
         }

@@ -1,0 +1,46 @@
+import GRDB
+
+/// Buffers rows for one table and writes them with multi-row INSERTs.
+///
+/// SQLite's cost per statement (a cursor on every index, a statement journal) is paid once per batch of rows
+/// instead of once per row, which more than halves the cost of an import.
+struct BulkInsert {
+    private let table: String
+    private let columns: [String]
+    private var values: [SQLValue] = []
+    /// Rows per statement: large enough to amortise the statement, far below SQLite's 32,766 bound variables.
+    private static let rowsPerStatement = 64
+
+    init(table: String, columns: [String]) {
+        self.table = table
+        self.columns = columns
+    }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    /// Adds one row; `row` must give a value for every column, in order.
+    mutating func append(_ row: SQLValue...) {
+        precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
+        values.append(contentsOf: row)
+    }
+
+    /// Writes the buffered rows and empties the buffer.
+    mutating func flush(_ db: Database) throws {
+        let width = columns.count
+        var start = 0
+        while start < values.count {
+            let rows = min(Self.rowsPerStatement, (values.count - start) / width)
+            let statement = try db.cachedStatement(sql: sql(rows: rows))
+            let slice = values[start..<(start + rows * width)]
+            try statement.run(db) { b in for v in slice { b.bind(v) } }
+            start += rows * width
+        }
+        values.removeAll(keepingCapacity: true)
+    }
+
+    private func sql(rows: Int) -> String {
+        let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        return "INSERT INTO \"\(table)\" (\(list)) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
+    }
+}

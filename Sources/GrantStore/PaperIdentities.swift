@@ -1,0 +1,86 @@
+import GRDB
+
+/// The identifiers of the papers a chunk of records can match, so a chunk needs one query per identifier kind
+/// instead of several per record.
+///
+/// It holds the stored papers the chunk's identifiers and titles found, and every paper the chunk inserted or
+/// filled since, so a record sees the ones before it in the same file.
+struct PaperIdentities {
+    struct Ids: Equatable {
+        var doi, ut, eid, pmid: String?
+        var titleKey: String
+        var year: Int?
+    }
+
+    private var ids: [Int64: Ids] = [:]
+    private var byDOI: [String: Int64] = [:], byUT: [String: Int64] = [:]
+    private var byEID: [String: Int64] = [:], byPMID: [String: Int64] = [:]
+    /// Papers by normalised title, in id order (the order SQLite's index gave the per-record query).
+    private var byTitle: [String: [Int64]] = [:]
+
+    /// Forgets everything: the next chunk looks its papers up again.
+    mutating func removeAll() {
+        ids.removeAll(keepingCapacity: true)
+        byDOI.removeAll(keepingCapacity: true)
+        byUT.removeAll(keepingCapacity: true)
+        byEID.removeAll(keepingCapacity: true)
+        byPMID.removeAll(keepingCapacity: true)
+        byTitle.removeAll(keepingCapacity: true)
+    }
+
+    /// Loads the stored papers that share any identifier or title with `wanted`.
+    mutating func load(_ wanted: [Ids], minimumTitleLength: Int, db: Database) throws {
+        for (column, keys) in [
+            ("doi", wanted.compactMap(\.doi)), ("ut", wanted.compactMap(\.ut)), ("eid", wanted.compactMap(\.eid)),
+            ("pmid", wanted.compactMap(\.pmid)),
+            ("titleKey", wanted.map(\.titleKey).filter { $0.count >= minimumTitleLength }),
+        ] {
+            let distinct = Array(Set(keys))
+            guard !distinct.isEmpty else { continue }
+            // Padded to a power of two with NULLs (which match nothing), so a handful of cached statements serve.
+            var size = 1
+            while size < distinct.count { size *= 2 }
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, doi, ut, eid, pmid, titleKey, year FROM paper
+                WHERE \(column) IN (\(Array(repeating: "?", count: size).joined(separator: ",")))
+                """)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(
+                distinct.map { $0 as String? } + Array(repeating: nil, count: size - distinct.count)))
+            while let r = try rows.next() {
+                register(r[0], Ids(doi: r[1], ut: r[2], eid: r[3], pmid: r[4], titleKey: r[5], year: r[6]))
+            }
+        }
+    }
+
+    /// Records a paper's identifiers (stored, about to be, or just filled).
+    mutating func register(_ id: Int64, _ new: Ids) {
+        ids[id] = new
+        if let v = new.doi { byDOI[v] = id }
+        if let v = new.ut { byUT[v] = id }
+        if let v = new.eid { byEID[v] = id }
+        if let v = new.pmid { byPMID[v] = id }
+        if byTitle[new.titleKey]?.contains(id) != true {
+            byTitle[new.titleKey, default: []].append(id)
+            byTitle[new.titleKey]?.sort()
+        }
+    }
+
+    func stored(_ id: Int64) -> Ids? { ids[id] }
+
+    /// The paper a record belongs to: by DOI, then UT, EID, PMID, then title and year when no identifier contradicts.
+    func match(_ r: Ids, minimumTitleLength: Int) -> Int64? {
+        if let v = r.doi, let id = byDOI[v] { return id }
+        if let v = r.ut, let id = byUT[v] { return id }
+        if let v = r.eid, let id = byEID[v] { return id }
+        if let v = r.pmid, let id = byPMID[v] { return id }
+        guard r.titleKey.count >= minimumTitleLength else { return nil }
+        // Generic titles ("Editorial", "Reply") recur within a year: a title match must not join papers whose
+        // identifiers differ.
+        func agrees(_ a: String?, _ b: String?) -> Bool { a == nil || b == nil || a == b }
+        return byTitle[r.titleKey]?.first { id in
+            guard let s = ids[id] else { return false }
+            return s.titleKey == r.titleKey && s.year == r.year && agrees(s.doi, r.doi) && agrees(s.ut, r.ut)
+                && agrees(s.eid, r.eid) && agrees(s.pmid, r.pmid)
+        }
+    }
+}
