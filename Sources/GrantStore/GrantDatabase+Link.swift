@@ -34,7 +34,7 @@ extension GrantDatabase {
     ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
     ///   - decide: turns a paper's mentions into links.
     public func link(
-        extract: (String) -> [Mention],
+        extract: @Sendable (String) -> [Mention],
         nearMisses: (String) -> [String],
         decide: (_ mentions: [MentionEvidence], _ authors: [String], _ addresses: [String]) -> [LinkDecision],
         progress: ((Int, Int) -> Void)? = nil
@@ -45,26 +45,35 @@ extension GrantDatabase {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affectedPaper (id INTEGER PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM affectedPaper")
 
-            // 1. Mentions in new funding texts.
-            let insertMention = try db.makeStatement(sql: """
-                INSERT INTO mention (paperId, fundingTextId, funder, number, raw, start, "end", funderText, position, valid, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let markPaper = try db.makeStatement(sql: "INSERT OR IGNORE INTO affectedPaper (id) VALUES (?)")
+            // 1. Mentions in new funding texts, extracted a batch at a time on every core.
+            try db.execute(sql: "INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM fundingText WHERE id > ?",
+                           arguments: [textMax])
+            var mentions = BulkInsert(table: "mention", columns: [
+                "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
+            ])
             let total = Int(newTextMax - textMax)
             let texts = try Row.fetchCursor(db, sql: "SELECT id, paperId, text FROM fundingText WHERE id > ? ORDER BY id",
                                             arguments: [textMax])
-            while let t = try texts.next() {
-                let textId: Int64 = t[0], paperId: Int64 = t[1], text: String = t[2]
-                summary.fundingTextsRead += 1
-                if summary.fundingTextsRead % 2048 == 0 { progress?(summary.fundingTextsRead, total) }
-                try markPaper.execute(arguments: [paperId])
-                for m in extract(text) {
-                    try insertMention.execute(arguments: [paperId, textId, m.funder.rawValue, m.number, m.raw, m.start, m.end,
-                                                          m.funderText, m.position, m.valid, m.note])
-                    summary.mentionsFound += 1
+            var batch: [(id: Int64, paperId: Int64, text: String)] = []
+            func extractBatch() throws {
+                for (t, found) in zip(batch, Self.parallelMap(batch.map(\.text), extract)) {
+                    for m in found {
+                        mentions.append(.integer(t.paperId), .integer(t.id), .text(m.funder.rawValue), .text(m.number),
+                                        .text(m.raw), .integer(Int64(m.start)), .integer(Int64(m.end)), .text(m.funderText),
+                                        .integer(Int64(m.position)), .integer(m.valid ? 1 : 0), .text(m.note))
+                    }
+                    summary.mentionsFound += found.count
                 }
+                try mentions.flush(db)
+                summary.fundingTextsRead += batch.count
+                progress?(summary.fundingTextsRead, total)
+                batch.removeAll(keepingCapacity: true)
             }
+            while let t = try texts.next() {
+                batch.append((t[0], t[1], t[2]))
+                if batch.count == 4096 { try extractBatch() }
+            }
+            try extractBatch()
 
             // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
             if newGrantMax > grantMax, textMax > 0 {
@@ -113,10 +122,12 @@ extension GrantDatabase {
                 }
                 summary.papersDecided += 1
                 let cited = Set(evidence.filter { $0.mention.valid }.map(\.mention.funder))
-                try flagFunders.execute(arguments: [cited.contains(.nsfc), cited.contains(.nkrdpc), paperId])
+                try flagFunders.run(db) { b in b.bind(cited.contains(.nsfc)); b.bind(cited.contains(.nkrdpc)); b.bind(paperId) }
                 for d in decide(evidence, authors, addresses) {
-                    try upsertLink.execute(arguments: [paperId, d.grantId, d.mentionId, d.confidence.rawValue,
-                                                       d.confidence.rank, d.evidence, d.viaSubProject])
+                    try upsertLink.run(db) { b in
+                        b.bind(paperId); b.bind(d.grantId); b.bind(d.mentionId); b.bind(d.confidence.rawValue)
+                        b.bind(d.confidence.rank); b.bind(d.evidence); b.bind(d.viaSubProject)
+                    }
                     summary.linksWritten += db.changesCount
                 }
             }
@@ -150,8 +161,28 @@ extension GrantDatabase {
                        arguments: [key, String(value)])
     }
 
-    static func decodeList(_ json: String?) -> [String] {
-        guard let json, let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return [] }
-        return list
+    /// `transform` over `items` on all cores (in order): extraction is pure and the costly half of linking.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count / 256))
+        guard workers > 1 else { return items.map(transform) }
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in stride(from: w, to: items.count, by: workers) { results.set(i, transform(items[i])) }
+        }
+        return results.values
     }
+
+    static func decodeList(_ json: String?) -> [String] {
+        json.flatMap(JSONText.parseArray) ?? []
+    }
+}
+
+/// Slots filled from several threads, each index by exactly one.
+private final class ResultSlots<R>: @unchecked Sendable {
+    // Raw memory, not an Array: concurrent writes to one Array's elements are a data race in Swift's model.
+    private let slots: UnsafeMutableBufferPointer<R?>
+    init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: nil) }
+    deinit { slots.deinitialize(); slots.deallocate() }
+    func set(_ i: Int, _ value: R) { slots[i] = value }
+    var values: [R] { slots.map { $0! } }
 }

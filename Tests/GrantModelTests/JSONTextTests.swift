@@ -20,4 +20,23 @@ import Testing
         #expect(JSONText.array([]) == nil)
         #expect(JSONText.object([:]) == nil)
     }
+
+    @Test(arguments: [["a"], ["引号\"与\\反斜杠", "line\nbreak\ttab", "\u{01}control"], ["", "😀 emoji", "\u{2028}sep"]])
+    func parseArrayReadsWhatArrayWrites(items: [String]) throws {
+        let text = try #require(JSONText.array(items))
+        #expect(JSONText.parseArray(text) == items)
+    }
+
+    @Test func parseArrayReadsOtherValidJSONAsFoundationDoes() throws {
+        for text in [#"[ "a" , "b\u00e9\ud83d\ude00\/" ]"#, "[]", " [\"x\"] ", #"["\b\f\r"]"#] {
+            let expected = try JSONDecoder().decode([String].self, from: Data(text.utf8))
+            #expect(JSONText.parseArray(text) == expected, "\(text)")
+        }
+    }
+
+    @Test func parseArrayRejectsWhatIsNotAStringArray() {
+        for text in ["", "[", "[\"a\"", "[\"a\",]", "[1]", "{\"a\":\"b\"}", "[\"a\"] x", #"["\ud83d"]"#, #"["\q"]"#, "[\"tab\there\"]"] {
+            #expect(JSONText.parseArray(text) == nil, "\(text)")
+        }
+    }
 }
