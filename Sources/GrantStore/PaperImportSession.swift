@@ -43,13 +43,7 @@ public final class PaperImportSession {
     public private(set) var summary: PaperImportSummary
     private let findSource, insertSource, findFunding, findStored, flagNatureIndex, insertReject: Statement
 
-    /// A record with its identifiers cleaned, waiting for its chunk.
-    private struct Incoming {
-        var record: PaperRecord
-        var ids: PaperIdentities.Ids
-        var natureIndex: NatureIndexFlag?
-    }
-    private var buffer: [Incoming] = []
+    private var buffer: [PreparedPaper] = []
     private var identities = PaperIdentities()
     private var newPapers = BulkInsert(table: "paper", columns: [
         "id", "ut", "eid", "pmid", "doi", "title", "titleKey", "journal", "journalAbbreviations", "issn", "eissn", "year",
@@ -93,13 +87,13 @@ public final class PaperImportSession {
 
     /// Adds one record: it becomes a new paper, or is merged into the paper it duplicates, when its chunk is written.
     public func add(_ r: PaperRecord, natureIndex: NatureIndexFlag?) throws {
+        try add(PreparedPaper(r, natureIndex: natureIndex))
+    }
+
+    /// `add(_:natureIndex:)` for a record prepared ahead, possibly on another thread.
+    public func add(_ paper: PreparedPaper) throws {
         summary.records += 1
-        // CSV exports give empty cells for missing identifiers; stored as "" they would collide as duplicates.
-        var r = r
-        (r.ut, r.eid, r.pmid) = (Self.identifier(r.ut), Self.identifier(r.eid), Self.identifier(r.pmid))
-        let ids = PaperIdentities.Ids(doi: Self.normalizedDOI(r.doi), ut: r.ut, eid: r.eid, pmid: r.pmid,
-                                      titleKey: Self.titleKey(r.title), year: r.year)
-        buffer.append(Incoming(record: r, ids: ids, natureIndex: natureIndex))
+        buffer.append(paper)
         if buffer.count >= Self.chunkSize { try flush() }
     }
 
@@ -121,19 +115,19 @@ public final class PaperImportSession {
         try writeNewPapers()
     }
 
-    private func recordKey(_ x: Incoming) -> String {
+    private func recordKey(_ x: PreparedPaper) -> String {
         x.ids.ut ?? x.ids.eid ?? x.ids.pmid ?? x.ids.doi ?? "title:\(x.ids.titleKey):\(x.ids.year.map(String.init) ?? "")"
     }
 
-    private func insertNew(_ x: Incoming) {
+    private func insertNew(_ x: PreparedPaper) {
         let id = nextId
         nextId += 1
         let r = x.record
         newPapers.append(
             .integer(id), .text(x.ids.ut), .text(x.ids.eid), .text(x.ids.pmid), .text(x.ids.doi), .text(r.title),
-            .text(x.ids.titleKey), .text(r.journal), .text(Self.json(r.journalAbbreviations)), .text(r.issn), .text(r.eissn),
-            .integer(r.year.map(Int64.init)), .text(r.documentType), .text(r.language), .text(Self.json(r.authors)),
-            .text(Self.json(r.addresses)), .text(Self.json(r.countries)), .text(Self.json(r.keywords)), .text(r.abstract),
+            .text(x.ids.titleKey), .text(r.journal), .text(x.abbreviations), .text(r.issn), .text(r.eissn),
+            .integer(r.year.map(Int64.init)), .text(r.documentType), .text(r.language), .text(x.authors),
+            .text(x.addresses), .text(x.countries), .text(x.keywords), .text(r.abstract),
             .integer(x.natureIndex == nil ? 0 : 1), .text(x.natureIndex?.journal), .text(x.natureIndex?.matchedBy),
             .integer(batchId))
         newSources.append(.integer(id), .text(r.source.rawValue), .text(recordKey(x)), .text(r.provenance.file),
@@ -158,7 +152,7 @@ public final class PaperImportSession {
 
     /// Merges a record into a stored paper: fills what it lacks, adds the source row and new funding texts.
     @discardableResult
-    private func merge(_ x: Incoming, into id: Int64) throws -> Int64 {
+    private func merge(_ x: PreparedPaper, into id: Int64) throws -> Int64 {
         let r = x.record
         var changed = try fillMissing(paperId: id, from: x)
         if let flag = x.natureIndex,
@@ -194,12 +188,11 @@ public final class PaperImportSession {
                                    "abstract", "journalAbbreviations", "authors", "addresses", "countries", "keywords"]
 
     /// Fills identifiers and fields the stored paper lacks; true if anything was filled.
-    private func fillMissing(paperId: Int64, from x: Incoming) throws -> Bool {
+    private func fillMissing(paperId: Int64, from x: PreparedPaper) throws -> Bool {
         let r = x.record
         let values: [(any DatabaseValueConvertible)?] = [
             x.ids.ut, x.ids.eid, x.ids.pmid, x.ids.doi, r.journal, r.issn, r.eissn, r.year, r.documentType, r.language,
-            r.abstract, Self.json(r.journalAbbreviations), Self.json(r.authors), Self.json(r.addresses),
-            Self.json(r.countries), Self.json(r.keywords),
+            r.abstract, x.abbreviations, x.authors, x.addresses, x.countries, x.keywords,
         ]
         // One read says which columns are empty, so re-importing a file writes nothing.
         guard let stored = try Row.fetchOne(findStored, arguments: [paperId]) else { return false }
@@ -273,7 +266,29 @@ public final class PaperImportSession {
         }))
     }
 
-    static func json(_ list: [String]) -> String? { JSONText.array(list) }
+}
+
+/// A paper record with everything worked out that needs no database (cleaned identifiers, title key, JSON columns),
+/// so a reading thread can prepare records while the writing thread stores earlier ones.
+public struct PreparedPaper: Sendable {
+    let record: PaperRecord
+    let ids: PaperIdentities.Ids
+    let natureIndex: NatureIndexFlag?
+    let abbreviations, authors, addresses, countries, keywords: String?
+
+    public init(_ r: PaperRecord, natureIndex: NatureIndexFlag?) {
+        // CSV exports give empty cells for missing identifiers; stored as "" they would collide as duplicates.
+        var r = r
+        (r.ut, r.eid, r.pmid) = (PaperImportSession.identifier(r.ut), PaperImportSession.identifier(r.eid),
+                                 PaperImportSession.identifier(r.pmid))
+        record = r
+        ids = PaperIdentities.Ids(doi: PaperImportSession.normalizedDOI(r.doi), ut: r.ut, eid: r.eid, pmid: r.pmid,
+                                  titleKey: PaperImportSession.titleKey(r.title), year: r.year)
+        self.natureIndex = natureIndex
+        (abbreviations, authors, addresses) = (JSONText.array(r.journalAbbreviations), JSONText.array(r.authors),
+                                               JSONText.array(r.addresses))
+        (countries, keywords) = (JSONText.array(r.countries), JSONText.array(r.keywords))
+    }
 }
 
 extension GrantDatabase {
