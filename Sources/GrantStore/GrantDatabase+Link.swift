@@ -109,7 +109,10 @@ extension GrantDatabase {
                   confidenceRank = excluded.confidenceRank, evidence = excluded.evidence, viaSubProject = excluded.viaSubProject
                 WHERE excluded.confidenceRank > link.confidenceRank
                 """)
-            let flagFunders = try db.makeStatement(sql: "UPDATE paper SET citesNSFC = ?, citesKeyRD = ? WHERE id = ?")
+            // Only a change is written: a paper row is wide, and rewriting unchanged ones doubled the pages a relink writes.
+            let flagFunders = try db.makeStatement(sql: """
+                UPDATE paper SET citesNSFC = ?1, citesKeyRD = ?2 WHERE id = ?3 AND (citesNSFC IS NOT ?1 OR citesKeyRD IS NOT ?2)
+                """)
             while let p = try papers.next() {
                 let paperId: Int64 = p[0]
                 let authors = Self.decodeList(p[1]), addresses = Self.decodeList(p[2])

@@ -12,28 +12,35 @@ struct PaperImportJob {
     /// Shared by every file of one command, so each journal is matched against the catalog once.
     var natureIndex: NatureIndexMemo
 
+    /// Records per hand-off from the reading thread to the writing one.
+    static let chunkRecords = 256
+
     func run(into db: GrantDatabase) throws -> PaperImportSummary {
         let detected = try format ?? detect()
-        var warnings = 0
-        let summary = try db.importPapers(.init(kind: "papers", file: file, format: detected.rawValue)) { session in
-            try parse(detected, warnings: &warnings) { event in
-                switch event {
-                case .paper(let r): try session.add(r, natureIndex: flag(r))
-                case .reject(let r): try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
-                case .warning: break
+        let reading = ReadingJob(job: self)
+        return try db.importPapers(.init(kind: "papers", file: file, format: detected.rawValue)) { session in
+            // Parsing, Nature Index matching and record preparation run on their own thread while this one writes.
+            let queue = ReadAheadQueue<PaperStep>()
+            queue.startProducer { send in try reading.job.readSteps(detected, send: send) }
+            defer { queue.stop() }
+            while var chunk = try queue.next() {
+                // Popping moves each step out; a for-in loop would copy (retain) and later release all its strings.
+                chunk.reverse()
+                while let step = chunk.popLast() {
+                    switch step {
+                    case .paper(let p): try session.add(p)
+                    case .reject(let r): try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
+                    }
                 }
             }
         }
-        if warnings > 20 { Diagnostics.note("  … \(warnings - 20) more warnings") }
-        return summary
     }
 
     /// Parses the file and counts what an import would see, writing nothing (`--dry-run`).
     func check() throws -> PaperImportSummary {
         let detected = try format ?? detect()
         var summary = PaperImportSummary(file: file, format: detected.rawValue)
-        var warnings = 0
-        try parse(detected, warnings: &warnings) { event in
+        try parse(detected) { event in
             switch event {
             case .paper(let r):
                 summary.records += 1
@@ -42,8 +49,26 @@ struct PaperImportJob {
             case .warning: break
             }
         }
-        if warnings > 20 { Diagnostics.note("  … \(warnings - 20) more warnings") }
         return summary
+    }
+
+    /// The reading thread's work: parse, flag and prepare records, and send them on in chunks.
+    private func readSteps(_ detected: PaperFormat, send: ([PaperStep]) -> Bool) throws {
+        var chunk: [PaperStep] = []
+        chunk.reserveCapacity(Self.chunkRecords)
+        func flush() throws {
+            guard send(chunk) else { throw CancellationError() }  // the writer stopped
+            chunk.removeAll(keepingCapacity: true)
+        }
+        try parse(detected) { event in
+            switch event {
+            case .paper(let r): chunk.append(.paper(PreparedPaper(r, natureIndex: flag(r))))
+            case .reject(let r): chunk.append(.reject(r))
+            case .warning: return
+            }
+            if chunk.count >= Self.chunkRecords { try flush() }
+        }
+        if !chunk.isEmpty { try flush() }
     }
 
     private func flag(_ r: PaperRecord) -> NatureIndexFlag? {
@@ -51,11 +76,14 @@ struct PaperImportJob {
     }
 
     /// Streams the file through the parser for its format; rejects and warnings are also reported on stderr.
-    private func parse(_ detected: PaperFormat, warnings: inout Int, _ body: (PaperEvent) throws -> Void) throws {
+    private func parse(_ detected: PaperFormat, _ body: (PaperEvent) throws -> Void) throws {
         let progress = ProgressBar(label: (file as NSString).lastPathComponent,
                                    totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
-        defer { progress.finish() }
-        var records = 0
+        var records = 0, warnings = 0
+        defer {
+            progress.finish()
+            if warnings > 20 { Diagnostics.note("  … \(warnings - 20) more warnings") }
+        }
         func handle(_ event: PaperEvent, bytes: Int) throws {
             switch event {
             case .paper:
@@ -131,4 +159,16 @@ struct PaperImportJob {
         }
         return f
     }
+}
+
+/// What the reading thread hands to the writing one, in file order.
+private enum PaperStep: Sendable {
+    case paper(PreparedPaper)
+    case reject(PaperReject)
+}
+
+/// The job as the reading thread sees it: while it runs, the writing thread only waits on the queue and touches
+/// neither the Nature Index memo nor the progress bar.
+private struct ReadingJob: @unchecked Sendable {
+    let job: PaperImportJob
 }
