@@ -28,28 +28,61 @@ struct PaperIdentities {
         byTitle.removeAll(keepingCapacity: true)
     }
 
-    /// Loads the stored papers that share any identifier or title with `wanted`.
+    /// Loads the stored papers that share any identifier, or title and year, with `wanted`.
     mutating func load(_ wanted: [Ids], minimumTitleLength: Int, db: Database) throws {
         for (column, keys) in [
             ("doi", wanted.compactMap(\.doi)), ("ut", wanted.compactMap(\.ut)), ("eid", wanted.compactMap(\.eid)),
             ("pmid", wanted.compactMap(\.pmid)),
-            ("titleKey", wanted.map(\.titleKey).filter { $0.count >= minimumTitleLength }),
         ] {
-            let distinct = Array(Set(keys))
-            guard !distinct.isEmpty else { continue }
-            // Padded to a power of two with NULLs (which match nothing), so a handful of cached statements serve.
-            var size = 1
-            while size < distinct.count { size *= 2 }
-            let statement = try db.cachedStatement(sql: """
-                SELECT id, doi, ut, eid, pmid, titleKey, year FROM paper
-                WHERE \(column) IN (\(Array(repeating: "?", count: size).joined(separator: ",")))
-                """)
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(
-                distinct.map { $0 as String? } + Array(repeating: nil, count: size - distinct.count)))
-            while let r = try rows.next() {
-                register(r[0], Ids(doi: r[1], ut: r[2], eid: r[3], pmid: r[4], titleKey: r[5], year: r[6]))
-            }
+            try fetch(where: column, in: keys.map(\.databaseValue), db: db)
         }
+        // Titles recur (a series, a generic title), so the title index alone picks the papers of the same year
+        // before any wide paper row is read.
+        let titled = wanted.filter { $0.titleKey.count >= minimumTitleLength }
+        guard !titled.isEmpty else { return }
+        let years = Set(titled.map { TitleYear(titleKey: $0.titleKey, year: $0.year) })
+        let titles = Set(titled.map(\.titleKey)).map(\.databaseValue)
+        var sameYear: [DatabaseValue] = []
+        let rows = try Row.fetchCursor(try Self.statement("SELECT id, titleKey, year FROM paper WHERE titleKey", titles.count, db),
+                                       arguments: Self.arguments(titles))
+        while let r = try rows.next() {
+            let id: Int64 = r[0]
+            if ids[id] == nil, years.contains(TitleYear(titleKey: r[1], year: r[2])) { sameYear.append(id.databaseValue) }
+        }
+        try fetch(where: "id", in: sameYear, db: db)
+    }
+
+    private struct TitleYear: Hashable {
+        var titleKey: String
+        var year: Int?
+    }
+
+    /// Registers the papers whose `column` is one of `values`.
+    private mutating func fetch(where column: String, in values: [DatabaseValue], db: Database) throws {
+        let distinct = Array(Set(values))
+        guard !distinct.isEmpty else { return }
+        let statement = try Self.statement("SELECT id, doi, ut, eid, pmid, titleKey, year FROM paper WHERE \(column)",
+                                           distinct.count, db)
+        let rows = try Row.fetchCursor(statement, arguments: Self.arguments(distinct))
+        while let r = try rows.next() {
+            register(r[0], Ids(doi: r[1], ut: r[2], eid: r[3], pmid: r[4], titleKey: r[5], year: r[6]))
+        }
+    }
+
+    /// `select IN (?, …)` padded to a power of two with NULLs (which match nothing), so a handful of cached
+    /// statements serve every chunk.
+    private static func statement(_ select: String, _ count: Int, _ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: "\(select) IN (\(Array(repeating: "?", count: paddedCount(count)).joined(separator: ",")))")
+    }
+
+    private static func arguments(_ values: [DatabaseValue]) -> StatementArguments {
+        StatementArguments(values + Array(repeating: .null, count: paddedCount(values.count) - values.count))
+    }
+
+    private static func paddedCount(_ n: Int) -> Int {
+        var size = 1
+        while size < n { size *= 2 }
+        return size
     }
 
     /// Records a paper's identifiers (stored, about to be, or just filled).
