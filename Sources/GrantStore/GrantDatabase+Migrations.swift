@@ -161,6 +161,7 @@ extension GrantDatabase {
             }
             try db.create(index: "link_paperId_confidence", on: "link", columns: ["paperId", "confidenceRank"])
         }
+        m.registerMigration("v5-report-speed", migrate: createReportCache)
         return m
     }
 }
