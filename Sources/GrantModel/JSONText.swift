@@ -35,7 +35,7 @@ public enum JSONText {
 
     /// Appends `s` as a JSON string literal: RFC 8259 escapes, plus U+2028/U+2029 (which break JavaScript
     /// string literals); everything else as UTF-8.
-    static func appendQuoted(_ s: String, to out: inout String) {
+    public static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         // 0xE2 leads the UTF-8 form of U+2028/U+2029, so text without it (and without quotes, backslashes or
         // controls) needs no escaping.

@@ -15,9 +15,10 @@ extension GrantDatabase {
     /// The report dimensions that have rollups; `school` depends on the roster join and is always read directly.
     static let cachedDimensions: [ReportQuery.Dimension] = [.department, .institution, .type]
 
-    /// Migration v5-report-speed: rollup tables, the stamp, and the triggers that invalidate it.
+    /// Migration v5-report-speed: rollup tables, the stamp, the triggers that invalidate it, and a grant year index.
     static func createReportCache(_ db: Database) throws {
         try db.execute(sql: """
+            CREATE INDEX grant_year ON "grant"(year);  -- the default report period is min/max year
             CREATE TABLE reportCacheStamp (sequences TEXT NOT NULL);
             -- Grants (not sub-projects) per dimension value, funder and approval year.
             CREATE TABLE reportGrantYear (dimension TEXT NOT NULL, value TEXT NOT NULL, funder TEXT NOT NULL,

@@ -36,9 +36,17 @@ public struct JSONRenderer: Sendable {
         o += "      \"columns\": [" + t.columns.map {
             "{\"name\": \(str($0.name)), \"kind\": \(str($0.kind.rawValue))}"
         }.joined(separator: ", ") + "],\n"
-        o += "      \"rows\": [" + t.rows.map { "\n        " + cells($0) }.joined(separator: ",")
-            + (t.rows.isEmpty ? "],\n" : "\n      ],\n")
-        o += "      \"totals\": " + (t.totals.map(cells) ?? "null") + "\n"
+        // A per-grant table has hundreds of thousands of rows: append them in place, no string per cell or row.
+        o += "      \"rows\": ["
+        o.reserveCapacity(o.utf8.count + t.rows.count * 64 * max(t.columns.count, 1))
+        for (i, row) in t.rows.enumerated() {
+            o += i == 0 ? "\n        " : ",\n        "
+            appendCells(row, to: &o)
+        }
+        o += t.rows.isEmpty ? "],\n" : "\n      ],\n"
+        o += "      \"totals\": "
+        if let totals = t.totals { appendCells(totals, to: &o) } else { o += "null" }
+        o += "\n"
         o += "    }"
         return o
     }
@@ -57,15 +65,18 @@ public struct JSONRenderer: Sendable {
         return o
     }
 
-    private func cells(_ row: [Cell]) -> String {
-        "[" + row.map { cell in
+    private func appendCells(_ row: [Cell], to o: inout String) {
+        o += "["
+        for (i, cell) in row.enumerated() {
+            if i > 0 { o += ", " }
             switch cell {
-            case .text(let s): str(s)
-            case .integer(let v): String(v)
-            case .decimal(let v), .percent(let v): v.map(number) ?? "null"
-            case .empty: "null"
+            case .text(let s): JSONText.appendQuoted(s, to: &o)
+            case .integer(let v): o += String(v)
+            case .decimal(let v), .percent(let v): o += v.map(number) ?? "null"
+            case .empty: o += "null"
             }
-        }.joined(separator: ", ") + "]"
+        }
+        o += "]"
     }
 
     /// Shortest round-trip text of the value rounded to 6 decimals; non-finite → null.
