@@ -66,9 +66,24 @@ public enum Growth {
 
     /// Median of integers (mean of the two middle values for an even count); `nil` when empty.
     public static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
+        guard let lo = values.min(), let hi = values.max() else { return nil }
+        let mid = values.count / 2
+        // Lags span a few dozen years but number millions at scale: counting finds the middle without a sort.
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        if !overflow, span < 4096 {
+            var counts = [Int](repeating: 0, count: span + 1)
+            for v in values { counts[v - lo] += 1 }
+            func nth(_ k: Int) -> Int {
+                var seen = 0
+                for (i, c) in counts.enumerated() {
+                    seen += c
+                    if seen > k { return lo + i }
+                }
+                return hi
+            }
+            return values.count % 2 == 1 ? Double(nth(mid)) : (Double(nth(mid - 1)) + Double(nth(mid))) / 2
+        }
         let s = values.sorted()
-        let mid = s.count / 2
         return s.count % 2 == 1 ? Double(s[mid]) : (Double(s[mid - 1]) + Double(s[mid])) / 2
     }
 

@@ -136,6 +136,7 @@ extension GrantDatabase {
             }
             try setMeta("link.fundingTextMaxId", newTextMax, db: db)
             try setMeta("link.grantMaxId", newGrantMax, db: db)
+            try Self.refreshReportCache(db)
         }
         return summary
     }

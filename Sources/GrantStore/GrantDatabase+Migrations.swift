@@ -167,6 +167,7 @@ extension GrantDatabase {
             try db.drop(index: "fundingText_identity")
             try db.create(index: "fundingText_paperId", on: "fundingText", columns: ["paperId"])
         }
+        m.registerMigration("v5-report-speed", migrate: createReportCache)
         return m
     }
 }

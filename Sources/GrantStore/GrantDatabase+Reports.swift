@@ -54,6 +54,8 @@ public struct ReportQuery: Sendable {
     public var pi: String?
     public var grantTopic: GrantTopic?
     public var paperTopic: PaperTopic?
+    /// Read the report rollups when the query allows it (false forces the direct SQL, which tests compare with).
+    public var useCache = true
 
     public init(from: Int, to: Int) {
         self.from = from
@@ -65,9 +67,10 @@ extension GrantDatabase {
     /// The years with grants or papers, to default a report's period.
     public func yearRange() throws -> ClosedRange<Int>? {
         try pool.read { db in
+            // Separate min() and max() per table, so each is one look-up in a year index instead of a scan.
             let row = try Row.fetchOne(db, sql: """
-                SELECT min(y), max(y) FROM (SELECT year AS y FROM "grant" WHERE year IS NOT NULL
-                  UNION ALL SELECT year FROM paper WHERE year IS NOT NULL)
+                SELECT min(y), max(y) FROM (SELECT min(year) AS y FROM "grant" UNION ALL SELECT max(year) FROM "grant"
+                  UNION ALL SELECT min(year) FROM paper UNION ALL SELECT max(year) FROM paper)
                 """)
             guard let lo: Int = row?[0], let hi: Int = row?[1] else { return nil }
             return lo...hi
@@ -78,40 +81,23 @@ extension GrantDatabase {
     ///
     /// Key R&D sub-projects are not counted as grants of their own (their papers roll up to the project).
     public func departmentYears(_ q: ReportQuery) throws -> [DepartmentYearRow] {
-        try read(q) { db in
-            let dim = Self.dimensionSQL(q.dimension)
-            let roster = q.dimension == .school ? Self.rosterJoin : ""
-            var f = Self.grantFilter(q)
-            f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
+        // Topic, PI and department filters select grants one by one, which the rollups cannot.
+        let cacheable = q.grantTopic == nil && q.pi == nil && q.department == nil && Self.cachedDimensions.contains(q.dimension)
+        return try read(q, cache: cacheable) { db, cached in
+            let sql = cached ? Self.departmentYearsCached(q) : Self.departmentYearsDirect(q)
             var rows: [String: DepartmentYearRow] = [:]
             func row(_ d: String, _ y: Int) -> DepartmentYearRow { rows["\(d)\u{1}\(y)"] ?? DepartmentYearRow(department: d, year: y) }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT \(dim) AS dim, g.year, count(*), coalesce(sum(g.amountYuan), 0) FROM "grant" g \(roster)
-                \(f.sql) GROUP BY dim, g.year
-                """, arguments: f.arguments)
-            {
+            for r in try Row.fetchAll(db, sql: sql.grants.sql, arguments: sql.grants.arguments) {
                 var x = row(r[0], r[1])
                 (x.grants, x.amountYuan) = (r[2], r[3])
                 rows["\(x.department)\u{1}\(x.year)"] = x
             }
-            var pf = Self.grantFilter(q)
-            pf.add("l.confidenceRank >= ?", [q.minConfidence.rank])
-            pf.add("p.year BETWEEN ? AND ?", [q.from, q.to])
-            let joins = "FROM link l JOIN \"grant\" g ON g.id = l.grantId JOIN paper p ON p.id = l.paperId \(roster)"
-            for r in try Row.fetchAll(db, sql: """
-                SELECT \(dim) AS dim, p.year, count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END)
-                \(joins) \(pf.sql) GROUP BY dim, p.year
-                """, arguments: pf.arguments)
-            {
+            for r in try Row.fetchAll(db, sql: sql.papers.sql, arguments: sql.papers.arguments) {
                 var x = row(r[0], r[1])
                 (x.linkedPapers, x.natureIndexPapers) = (r[2], r[3])
                 rows["\(x.department)\u{1}\(x.year)"] = x
             }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT \(dim) AS dim, p.year, p.year - g.year AS lag, count(*) \(joins) \(pf.sql) AND g.year IS NOT NULL
-                GROUP BY dim, p.year, lag
-                """, arguments: pf.arguments)
-            {
+            for r in try Row.fetchAll(db, sql: sql.lags.sql, arguments: sql.lags.arguments) {
                 var x = row(r[0], r[1])
                 x.lagHistogram[r[2]] = r[3]
                 rows["\(x.department)\u{1}\(x.year)"] = x
@@ -120,18 +106,75 @@ extension GrantDatabase {
         }
     }
 
+    /// The department report's three queries: grants (dimension value, approval year, grants, amount), papers
+    /// (value, publication year, papers, NI papers) and lags (value, publication year, lag, links).
+    private struct DepartmentYearsSQL {
+        var grants: (sql: String, arguments: StatementArguments)
+        var papers: (sql: String, arguments: StatementArguments)
+        var lags: (sql: String, arguments: StatementArguments)
+    }
+
+    private static func departmentYearsDirect(_ q: ReportQuery) -> DepartmentYearsSQL {
+        let dim = dimensionSQL(q.dimension)
+        let roster = q.dimension == .school ? rosterJoin : ""
+        var f = grantFilter(q)
+        f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
+        var pf = grantFilter(q)
+        pf.add("l.confidenceRank >= ?", [q.minConfidence.rank])
+        pf.add("p.year BETWEEN ? AND ?", [q.from, q.to])
+        let joins = "FROM link l JOIN \"grant\" g ON g.id = l.grantId JOIN paper p ON p.id = l.paperId \(roster)"
+        return DepartmentYearsSQL(
+            grants: ("""
+                SELECT \(dim) AS dim, g.year, count(*), coalesce(sum(g.amountYuan), 0) FROM "grant" g \(roster)
+                \(f.sql) GROUP BY dim, g.year
+                """, f.arguments),
+            papers: ("""
+                SELECT \(dim) AS dim, p.year, count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END)
+                \(joins) \(pf.sql) GROUP BY dim, p.year
+                """, pf.arguments),
+            lags: ("""
+                SELECT \(dim) AS dim, p.year, p.year - g.year AS lag, count(*) \(joins) \(pf.sql) AND g.year IS NOT NULL
+                GROUP BY dim, p.year, lag
+                """, pf.arguments))
+    }
+
+    /// The same from the rollups (see GrantDatabase+ReportCache.swift).
+    private static func departmentYearsCached(_ q: ReportQuery) -> DepartmentYearsSQL {
+        var f = Filter()
+        f.add("dimension = ?", [q.dimension.rawValue])
+        f.add("year BETWEEN ? AND ?", [q.from, q.to])
+        var papers = f
+        papers.add("funder = ?", [q.funder ?? ""])  // '' rows count each paper once across funders
+        papers.add("rank >= ?", [q.minConfidence.rank])
+        if let v = q.funder { f.add("funder = ?", [v]) }
+        var lags = f
+        lags.add("rank >= ?", [q.minConfidence.rank])
+        return DepartmentYearsSQL(
+            grants: ("SELECT value, year, sum(grants), sum(amountYuan) FROM reportGrantYear \(f.sql) GROUP BY value, year",
+                     f.arguments),
+            papers: ("SELECT value, year, sum(papers), sum(niPapers) FROM reportPaperYear \(papers.sql) GROUP BY value, year",
+                     papers.arguments),
+            lags: ("SELECT value, year, lag, sum(links) FROM reportLag \(lags.sql) GROUP BY value, year, lag", lags.arguments))
+    }
+
     /// Papers citing NSFC, the Key R&D Program, or both, per publication year (from mentions, so no grant list is needed).
     public func funderYears(_ q: ReportQuery) throws -> [FunderYearRow] {
-        try read(q) { db in
+        try read(q, cache: q.paperTopic == nil) { db, cached in
             var f = Filter()
             f.add("year BETWEEN ? AND ?", [q.from, q.to])
-            f.add("(citesNSFC OR citesKeyRD)")
-            if q.paperTopic != nil { f.add("topic_paper(title, keywords, abstract)") }
-            return try Row.fetchAll(db, sql: """
-                SELECT year, sum(citesNSFC), sum(citesKeyRD), sum(citesNSFC AND citesKeyRD),
-                  sum(citesNSFC AND isNatureIndex), sum(citesKeyRD AND isNatureIndex), sum(citesNSFC AND citesKeyRD AND isNatureIndex)
-                FROM paper \(f.sql) GROUP BY year ORDER BY year
-                """, arguments: f.arguments).map { r in
+            let sql: String
+            if cached {
+                sql = "SELECT year, nsfc, keyRD, \"both\", nsfcNI, keyRDNI, bothNI FROM reportFunderYear \(f.sql) ORDER BY year"
+            } else {
+                f.add("(citesNSFC OR citesKeyRD)")
+                if q.paperTopic != nil { f.add("topic_paper(title, keywords, abstract)") }
+                sql = """
+                    SELECT year, sum(citesNSFC), sum(citesKeyRD), sum(citesNSFC AND citesKeyRD),
+                      sum(citesNSFC AND isNatureIndex), sum(citesKeyRD AND isNatureIndex), sum(citesNSFC AND citesKeyRD AND isNatureIndex)
+                    FROM paper \(f.sql) GROUP BY year ORDER BY year
+                    """
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: f.arguments).map { r in
                 FunderYearRow(year: r[0], nsfc: r[1], keyRD: r[2], both: r[3], nsfcNI: r[4], keyRDNI: r[5], bothNI: r[6])
             }
         }
@@ -139,25 +182,42 @@ extension GrantDatabase {
 
     /// Per-grant output for grants approved in the period.
     public func grantOutputs(_ q: ReportQuery) throws -> [GrantOutput] {
-        try read(q) { db in
+        try read(q, cache: true) { db, cached in
             var f = Self.grantFilter(q)
             f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
-            return try Row.fetchAll(db, sql: """
+            let rank = q.minConfidence.rank  // 1...3, the rollup's column suffix
+            let sql = cached ? """
+                SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan,
+                  coalesce(o.papers\(rank), 0), coalesce(o.ni\(rank), 0), o.first\(rank), o.last\(rank)
+                FROM "grant" g LEFT JOIN reportGrantOutput o ON o.grantId = g.id \(f.sql)
+                """ : """
                 SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan,
                   count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END), min(p.year), max(p.year)
-                FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= ?
+                FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= \(rank)
                 LEFT JOIN paper p ON p.id = l.paperId
                 \(f.sql) GROUP BY g.id
-                """, arguments: [q.minConfidence.rank] + f.arguments).map { r in
-                GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
-                            amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10])
+                """
+            // A cursor decodes each row in place; fetchAll would copy 500k rows first.
+            var outputs: [GrantOutput] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: f.arguments)
+            while let r = try rows.next() {
+                outputs.append(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
+                                           amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
             }
+            return outputs
         }
     }
 
     /// Reads with the topic filters registered as SQL functions for this connection.
-    private func read<T>(_ q: ReportQuery, _ body: (Database) throws -> T) throws -> T {
-        try pool.read { db in
+    ///
+    /// With `cache`, stale rollups are rebuilt first; `body` learns whether it may read them (not when
+    /// `useCache` is off, or the rebuild failed, e.g. on a read-only file).
+    private func read<T>(_ q: ReportQuery, cache: Bool, _ body: (Database, _ cached: Bool) throws -> T) throws -> T {
+        let cache = cache && q.useCache
+        if cache, try !pool.read(Self.reportCacheIsFresh) {
+            try? pool.write(Self.refreshReportCache)
+        }
+        return try pool.read { db in
             if let t = q.grantTopic {
                 db.add(function: DatabaseFunction("topic_grant", argumentCount: 4, pure: true) { v in
                     t(String.fromDatabaseValue(v[0]), String.fromDatabaseValue(v[1]), String.fromDatabaseValue(v[2]),
@@ -169,7 +229,7 @@ extension GrantDatabase {
                     t(String.fromDatabaseValue(v[0]), String.fromDatabaseValue(v[1]), String.fromDatabaseValue(v[2]))
                 })
             }
-            return try body(db)
+            return try body(db, cache ? try Self.reportCacheIsFresh(db) : false)
         }
     }
 
@@ -183,7 +243,7 @@ extension GrantDatabase {
         return f
     }
 
-    private static func dimensionSQL(_ d: ReportQuery.Dimension) -> String {
+    static func dimensionSQL(_ d: ReportQuery.Dimension) -> String {
         switch d {
         case .department: "coalesce(g.department, '?')"
         case .institution: "coalesce(g.institution, '(no institution)')"

@@ -57,4 +57,18 @@ import Testing
         #expect(Growth.ratio(1, 0) == nil)
         #expect(Growth.ratio(3, 4) == 0.75)
     }
+
+    /// Narrow ranges (lags) are counted, wide ones sorted: both give the textbook median.
+    @Test func medianOfNarrowAndWideRanges() {
+        func sortedMedian(_ v: [Int]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? Double(s[s.count / 2]) : (Double(s[s.count / 2 - 1]) + Double(s[s.count / 2])) / 2
+        }
+        let narrow = (0..<1001).map { ($0 * 7919) % 23 - 5 }
+        #expect(Growth.median(narrow) == sortedMedian(narrow))
+        #expect(Growth.median(Array(narrow.dropFirst())) == sortedMedian(Array(narrow.dropFirst())))
+        #expect(Growth.median([-3, -1]) == -2)
+        #expect(Growth.median([Int.min, 0, Int.max]) == 0)
+        #expect(Growth.median([1, 100_000]) == 50_000.5)
+    }
 }

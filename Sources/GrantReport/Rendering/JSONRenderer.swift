@@ -7,7 +7,11 @@ import GrantModel
 public struct JSONRenderer: Sendable {
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
+
+    /// The report as UTF-8 bytes. Built as bytes because a per-grant table has hundreds of thousands of rows, and
+    /// appending each cell to a `String` cost more than everything else in the report.
+    public func renderBytes(_ report: Report) -> [UInt8] {
         let ctx = report.context
         var o = "{\n"
         o += "  \"name\": \(str(report.name)),\n"
@@ -21,26 +25,38 @@ public struct JSONRenderer: Sendable {
         o += "    \"toYear\": \(ctx.toYear),\n"
         o += "    \"countBy\": \(str(ctx.countBy))\n"
         o += "  },\n"
-        o += "  \"tables\": [" + report.tables.map(table).joined(separator: ",")
-        o += report.tables.isEmpty ? "],\n" : "\n  ],\n"
+        o += "  \"tables\": ["
+        var bytes = Array(o.utf8)
+        bytes.reserveCapacity(bytes.count + report.tables.reduce(0) { $0 + $1.rows.count * 64 * max($1.columns.count, 1) })
+        for (i, t) in report.tables.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            table(t, to: &bytes)
+        }
+        o = report.tables.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"charts\": [" + report.charts.map(chart).joined(separator: ",")
         o += report.charts.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"notes\": \(strings(report.notes))\n"
         o += "}\n"
-        return o
+        bytes.append(contentsOf: o.utf8)
+        return bytes
     }
 
-    private func table(_ t: ReportTable) -> String {
+    private func table(_ t: ReportTable, to bytes: inout [UInt8]) {
         var o = "\n    {\n"
         o += "      \"title\": \(str(t.title)),\n"
         o += "      \"columns\": [" + t.columns.map {
             "{\"name\": \(str($0.name)), \"kind\": \(str($0.kind.rawValue))}"
         }.joined(separator: ", ") + "],\n"
-        o += "      \"rows\": [" + t.rows.map { "\n        " + cells($0) }.joined(separator: ",")
-            + (t.rows.isEmpty ? "],\n" : "\n      ],\n")
-        o += "      \"totals\": " + (t.totals.map(cells) ?? "null") + "\n"
-        o += "    }"
-        return o
+        o += "      \"rows\": ["
+        bytes.append(contentsOf: o.utf8)
+        for (i, row) in t.rows.enumerated() {
+            bytes.append(contentsOf: (i == 0 ? "\n        " : ",\n        ").utf8)
+            appendCells(row, to: &bytes)
+        }
+        bytes.append(contentsOf: (t.rows.isEmpty ? "],\n" : "\n      ],\n").utf8)
+        bytes.append(contentsOf: "      \"totals\": ".utf8)
+        if let totals = t.totals { appendCells(totals, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        bytes.append(contentsOf: "\n    }".utf8)
     }
 
     private func chart(_ c: Chart) -> String {
@@ -57,15 +73,18 @@ public struct JSONRenderer: Sendable {
         return o
     }
 
-    private func cells(_ row: [Cell]) -> String {
-        "[" + row.map { cell in
+    private func appendCells(_ row: [Cell], to o: inout [UInt8]) {
+        o.append(UInt8(ascii: "["))
+        for (i, cell) in row.enumerated() {
+            if i > 0 { o.append(contentsOf: ", ".utf8) }
             switch cell {
-            case .text(let s): str(s)
-            case .integer(let v): String(v)
-            case .decimal(let v), .percent(let v): v.map(number) ?? "null"
-            case .empty: "null"
+            case .text(let s): JSONText.appendQuoted(s, to: &o)
+            case .integer(let v): o.append(contentsOf: String(v).utf8)
+            case .decimal(let v), .percent(let v): o.append(contentsOf: (v.map(number) ?? "null").utf8)
+            case .empty: o.append(contentsOf: "null".utf8)
             }
-        }.joined(separator: ", ") + "]"
+        }
+        o.append(UInt8(ascii: "]"))
     }
 
     /// Shortest round-trip text of the value rounded to 6 decimals; non-finite → null.

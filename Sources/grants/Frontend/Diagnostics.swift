@@ -33,7 +33,11 @@ enum Diagnostics {
 /// Writes to stdout without Foundation's buffering surprises.
 enum Output {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Data(text.utf8))
+    }
+
+    static func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
     }
 
     static func line(_ text: String = "") { write(text + "\n") }

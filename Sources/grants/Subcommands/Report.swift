@@ -154,7 +154,7 @@ struct ReportOptions: ParsableArguments {
             f.timeZone = TimeZone(identifier: "UTC")
             path = "Reports/\(report.name)-\(f.string(from: report.context.generatedAt)).\(fmt.fileExtension)"
         }
-        guard let path else { return Output.write(String(decoding: data, as: UTF8.self)) }
+        guard let path else { return Output.write(data) }
         try Diagnostics.run {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

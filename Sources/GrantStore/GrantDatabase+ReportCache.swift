@@ -1,0 +1,126 @@
+import GRDB
+
+/// Report rollups: the aggregates behind the department, funder and per-grant reports, pre-computed so a report
+/// reads a few thousand rows instead of joining every link with its grant and paper (seconds at 1M papers).
+///
+/// The rollups are derived data, rebuilt whole by ``GrantDatabase/refreshReportCache(_:)`` at the end of `link`
+/// and, when they are stale, by the next report. They are fresh when `reportCacheStamp` holds the
+/// `sqlite_sequence` values they were built from: inserts move those sequences (every table here is
+/// AUTOINCREMENT), and the triggers below empty the stamp on any update or delete that could change a number.
+/// Checking sequences rather than adding insert triggers keeps bulk imports and linking free of per-row work.
+extension GrantDatabase {
+    /// The tables the rollups read; their insert sequences are the stamp.
+    private static let cachedTables = ["grant", "link", "paper"]
+
+    /// The report dimensions that have rollups; `school` depends on the roster join and is always read directly.
+    static let cachedDimensions: [ReportQuery.Dimension] = [.department, .institution, .type]
+
+    /// Migration v5-report-speed: rollup tables, the stamp, the triggers that invalidate it, and a grant year index.
+    static func createReportCache(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX grant_year ON "grant"(year);  -- the default report period is min/max year
+            CREATE TABLE reportCacheStamp (sequences TEXT NOT NULL);
+            -- Grants (not sub-projects) per dimension value, funder and approval year.
+            CREATE TABLE reportGrantYear (dimension TEXT NOT NULL, value TEXT NOT NULL, funder TEXT NOT NULL,
+              year INTEGER NOT NULL, grants INTEGER NOT NULL, amountYuan INTEGER NOT NULL);
+            -- Papers per dimension value, funder ('' = any) and publication year, by the best link confidence the
+            -- paper has to that group: a report at confidence r sums rank >= r, which counts each paper once.
+            CREATE TABLE reportPaperYear (dimension TEXT NOT NULL, value TEXT NOT NULL, funder TEXT NOT NULL,
+              year INTEGER NOT NULL, rank INTEGER NOT NULL, papers INTEGER NOT NULL, niPapers INTEGER NOT NULL);
+            -- Links per dimension value, funder, publication year, lag (publication − approval year) and confidence.
+            CREATE TABLE reportLag (dimension TEXT NOT NULL, value TEXT NOT NULL, funder TEXT NOT NULL,
+              year INTEGER NOT NULL, lag INTEGER NOT NULL, rank INTEGER NOT NULL, links INTEGER NOT NULL);
+            -- Per grant with links: papers, NI papers, first and last year over links of confidence >= 1, 2, 3.
+            CREATE TABLE reportGrantOutput (grantId INTEGER PRIMARY KEY,
+              papers1 INTEGER NOT NULL, ni1 INTEGER NOT NULL, first1 INTEGER, last1 INTEGER,
+              papers2 INTEGER NOT NULL, ni2 INTEGER NOT NULL, first2 INTEGER, last2 INTEGER,
+              papers3 INTEGER NOT NULL, ni3 INTEGER NOT NULL, first3 INTEGER, last3 INTEGER);
+            -- The funder report's rows (papers citing NSFC, Key R&D, both; all and NI) per publication year.
+            CREATE TABLE reportFunderYear (year INTEGER PRIMARY KEY, nsfc INTEGER NOT NULL, keyRD INTEGER NOT NULL,
+              "both" INTEGER NOT NULL, nsfcNI INTEGER NOT NULL, keyRDNI INTEGER NOT NULL, bothNI INTEGER NOT NULL);
+
+            CREATE TRIGGER reportCache_grantUpdate AFTER UPDATE OF funder, department, institution, fundingType, year,
+              amountYuan, projectNumber ON "grant"
+              WHEN old.funder IS NOT new.funder OR old.department IS NOT new.department
+                OR old.institution IS NOT new.institution OR old.fundingType IS NOT new.fundingType
+                OR old.year IS NOT new.year OR old.amountYuan IS NOT new.amountYuan
+                OR old.projectNumber IS NOT new.projectNumber
+              BEGIN DELETE FROM reportCacheStamp; END;
+            CREATE TRIGGER reportCache_grantDelete AFTER DELETE ON "grant" BEGIN DELETE FROM reportCacheStamp; END;
+            CREATE TRIGGER reportCache_paperUpdate AFTER UPDATE OF year, isNatureIndex, citesNSFC, citesKeyRD ON paper
+              WHEN old.year IS NOT new.year OR old.isNatureIndex IS NOT new.isNatureIndex
+                OR old.citesNSFC IS NOT new.citesNSFC OR old.citesKeyRD IS NOT new.citesKeyRD
+              BEGIN DELETE FROM reportCacheStamp; END;
+            CREATE TRIGGER reportCache_paperDelete AFTER DELETE ON paper BEGIN DELETE FROM reportCacheStamp; END;
+            CREATE TRIGGER reportCache_linkUpdate AFTER UPDATE OF paperId, grantId, confidenceRank ON link
+              WHEN old.paperId IS NOT new.paperId OR old.grantId IS NOT new.grantId
+                OR old.confidenceRank IS NOT new.confidenceRank
+              BEGIN DELETE FROM reportCacheStamp; END;
+            CREATE TRIGGER reportCache_linkDelete AFTER DELETE ON link BEGIN DELETE FROM reportCacheStamp; END;
+            """)
+    }
+
+    /// Rebuilds the report rollups (in the caller's transaction).
+    static func refreshReportCache(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM reportCacheStamp; DELETE FROM reportGrantYear; DELETE FROM reportPaperYear;
+            DELETE FROM reportLag; DELETE FROM reportGrantOutput; DELETE FROM reportFunderYear;
+            """)
+        let r = try ReportRollup(db)
+        func value(_ code: Int32) -> [any DatabaseValueConvertible] {
+            [r.values[Int(code)].dimension.rawValue, r.values[Int(code)].value]
+        }
+        func funder(_ code: Int32) -> String { code < 0 ? "" : r.funders[Int(code)] }
+        let grantYear = try db.makeStatement(sql: """
+            INSERT INTO reportGrantYear (dimension, value, funder, year, grants, amountYuan) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (g, n) in r.grantYears {
+            try grantYear.execute(arguments: StatementArguments(value(g.value) + [funder(g.funder), g.year, n.grants, n.amountYuan]))
+        }
+        let paperYear = try db.makeStatement(sql: """
+            INSERT INTO reportPaperYear (dimension, value, funder, year, rank, papers, niPapers) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (g, n) in r.paperYears {
+            try paperYear.execute(arguments: StatementArguments(
+                value(g.group.value) + [funder(g.group.funder), g.group.year, g.rank, n.papers, n.ni]))
+        }
+        let lag = try db.makeStatement(sql: """
+            INSERT INTO reportLag (dimension, value, funder, year, lag, rank, links) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (g, n) in r.lags {
+            try lag.execute(arguments: StatementArguments(
+                value(g.group.value) + [funder(g.group.funder), g.group.year, g.lag, g.rank, n]))
+        }
+        let output = try db.makeStatement(sql: "INSERT INTO reportGrantOutput VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        var args = [DatabaseValue](repeating: .null, count: 13)
+        for grant in 0..<r.outPapers.count / 3 where r.outPapers[grant * 3] > 0 {
+            args[0] = grant.databaseValue
+            for i in 0..<3 {
+                let k = grant * 3 + i
+                let first = r.outFirst[k], last = r.outLast[k]
+                args[1 + 4 * i] = r.outPapers[k].databaseValue
+                args[2 + 4 * i] = r.outNI[k].databaseValue
+                args[3 + 4 * i] = last == ReportRollup.noYear ? .null : first.databaseValue
+                args[4 + 4 * i] = last == ReportRollup.noYear ? .null : last.databaseValue
+            }
+            try output.execute(arguments: StatementArguments(args))
+        }
+        let funderYear = try db.makeStatement(sql: """
+            INSERT INTO reportFunderYear (year, nsfc, keyRD, "both", nsfcNI, keyRDNI, bothNI) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (year, n) in r.funderYears { try funderYear.execute(arguments: StatementArguments([year] + n)) }
+        try db.execute(sql: "INSERT INTO reportCacheStamp (sequences) VALUES (?)", arguments: [try sequences(db)])
+    }
+
+    /// True when the rollups match the data.
+    static func reportCacheIsFresh(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT sequences FROM reportCacheStamp") == (try sequences(db))
+    }
+
+    /// `grant=N,link=N,paper=N`: the tables' AUTOINCREMENT high-water marks, which every insert raises.
+    private static func sequences(_ db: Database) throws -> String {
+        let seq = try Dictionary(Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence").map { ($0[0] as String, $0[1] as Int64) },
+                                 uniquingKeysWith: max)
+        return cachedTables.map { "\($0)=\(seq[$0] ?? 0)" }.joined(separator: ",")
+    }
+}
