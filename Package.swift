@@ -30,7 +30,11 @@ let package = Package(
         ]),
         .target(name: "GrantImport", dependencies: ["GrantModel", "GrantTabular"]),
         .target(name: "GrantLink", dependencies: ["GrantModel"]),
-        .target(name: "GrantStore", dependencies: ["GrantModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GrantStore", dependencies: [
+            "GrantModel", .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API GRDB itself links, for binding import rows without copies.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "GrantReport", dependencies: ["GrantModel", "CXLSXWriter"]),
 
         // MARK: The thin command-line tool

@@ -41,7 +41,9 @@ public final class GrantImportSession {
     let batchId: Int64
     let strict: Bool
     public internal(set) var summary: ImportSummary
-    private let insert: Statement
+    private let insert: StatementBinder
+    /// Prepared on the first changed row (a fresh import never needs it).
+    private var update: StatementBinder?
     private let select: Statement
     private let insertReject: Statement
     private let insertHistory: Statement
@@ -62,11 +64,11 @@ public final class GrantImportSession {
         summary.batchId = batchId
         droppedIndexes = try SecondaryIndexes.dropIfEmpty("grant", in: db)
         let cols = GrantColumns.content + GrantColumns.provenance
-        insert = try db.makeStatement(sql: """
+        insert = try StatementBinder(db.makeStatement(sql: """
             INSERT INTO "grant" (number, \(cols.joined(separator: ", ")))
             VALUES (?, \(Array(repeating: "?", count: cols.count).joined(separator: ", ")))
             ON CONFLICT(number) DO NOTHING
-            """)
+            """))
         select = try db.makeStatement(sql: """
             SELECT id, batchId, sourceRow, \(GrantColumns.content.joined(separator: ", ")) FROM "grant" WHERE number = ?
             """)
@@ -83,7 +85,6 @@ public final class GrantImportSession {
         let content = GrantColumns.values(of: grant)
         let provenance = [origin.file.databaseValue, origin.sheet.databaseValue, origin.row.databaseValue,
                           batchId.databaseValue]
-        insert.resetBindings()
         insert.bind(CollectionOfOne(grant.number.databaseValue), from: 1)
         insert.bind(content, from: 2)
         insert.bind(provenance, from: CInt(2 + content.count))
@@ -118,11 +119,11 @@ public final class GrantImportSession {
             summary.unchanged += 1
             return
         }
-        let update = try db.cachedStatement(sql: """
+        let update = try self.update ?? StatementBinder(db.makeStatement(sql: """
             UPDATE "grant" SET \((GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", "))
             WHERE id = ?
-            """)
-        update.resetBindings()
+            """))
+        self.update = update
         update.bind(content, from: 1)
         update.bind(provenance + [id.databaseValue], from: CInt(1 + content.count))
         try update.execute()

@@ -16,7 +16,7 @@ import GrantStore
             #expect(tables.contains(name), "missing table \(name)")
         }
         let applied = try t.db.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-grants", "v2-papers", "v3-funders-cited"])
+        #expect(applied == ["v1-grants", "v2-papers", "v3-funders-cited", "v6-grant-import-speed"])
         let mode = try t.db.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
