@@ -82,7 +82,12 @@ public final class GrantImportSession {
 
     /// Inserts the grant, or updates it if a previous import had different values.
     public func upsert(_ grant: Grant, origin: RowOrigin) throws {
-        let content = GrantColumns.values(of: grant)
+        try upsert(PreparedGrant(grant), origin: origin)
+    }
+
+    /// `upsert(_:origin:)` for a grant whose column values were computed ahead, possibly on another thread.
+    public func upsert(_ prepared: PreparedGrant, origin: RowOrigin) throws {
+        let (grant, content) = (prepared.grant, prepared.content)
         let provenance = [origin.file.databaseValue, origin.sheet.databaseValue, origin.row.databaseValue,
                           batchId.databaseValue]
         insert.bind(CollectionOfOne(grant.number.databaseValue), from: 1)
@@ -179,6 +184,17 @@ private extension DatabaseValue {
         case .string(let s): s
         case .blob(let b): b.base64EncodedString()
         }
+    }
+}
+
+/// A grant with its column values computed, so that a reading thread can do that work ahead of the writing one.
+public struct PreparedGrant: Sendable {
+    public let grant: Grant
+    let content: [DatabaseValue]
+
+    public init(_ grant: Grant) {
+        self.grant = grant
+        content = GrantColumns.values(of: grant)
     }
 }
 

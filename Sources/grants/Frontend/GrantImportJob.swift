@@ -36,8 +36,10 @@ struct GrantImportJob {
             let queue = ReadAheadQueue<GrantImportStep>()
             queue.startProducer { send in try readSteps(reading, info: info, send: send) }
             defer { queue.stop() }
-            while let chunk = try queue.next() {
-                for step in chunk {
+            while var chunk = try queue.next() {
+                // Popping moves each step out; a for-in loop would copy (retain) and later release all its strings.
+                chunk.reverse()
+                while let step = chunk.popLast() {
                     switch step {
                     case .mapping(let json): try session.setMapping(json)
                     case .grant(let grant, let origin): try session.upsert(grant, origin: origin)
@@ -86,7 +88,7 @@ struct GrantImportJob {
             }
             if row.cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
             switch p.parse(row.cells) {
-            case .success(let grant): try emit(.grant(grant, origin))
+            case .success(let grant): try emit(.grant(PreparedGrant(grant), origin))
             case .failure(let r): try emit(.reject(origin, reason: r.reason, raw: Self.rawRow(row.cells, headers: p.mapping.headers)))
             }
         }
@@ -115,7 +117,7 @@ struct GrantImportJob {
 /// What the reading thread hands to the writing one, in file order.
 enum GrantImportStep: Sendable {
     case mapping(json: String)
-    case grant(Grant, RowOrigin)
+    case grant(PreparedGrant, RowOrigin)
     case reject(RowOrigin, reason: String, raw: String)
 }
 
