@@ -36,15 +36,19 @@ struct GrantImportJob {
             let queue = ReadAheadQueue<GrantImportStep>()
             queue.startProducer { send in try readSteps(reading, info: info, send: send) }
             defer { queue.stop() }
-            while var chunk = try queue.next() {
+            var used: [GrantImportStep] = []
+            while var chunk = try queue.next(returning: used) {
                 // Popping moves each step out; a for-in loop would copy (retain) and later release all its strings.
                 chunk.reverse()
+                used = []
+                used.reserveCapacity(chunk.count)
                 while let step = chunk.popLast() {
                     switch step {
                     case .mapping(let json): try session.setMapping(json)
                     case .grant(let grant, let origin): try session.upsert(grant, origin: origin)
                     case .reject(let origin, let reason, let raw): try session.reject(origin: origin, reason: reason, raw: raw)
                     }
+                    used.append(consume step)
                 }
             }
         }
