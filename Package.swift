@@ -31,7 +31,9 @@ let package = Package(
         .target(name: "GrantImport", dependencies: ["GrantModel", "GrantTabular"]),
         .target(name: "GrantLink", dependencies: ["GrantModel"]),
         .target(name: "GrantStore", dependencies: [
-            "GrantModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "GrantModel", .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API GRDB itself links, for binding import and link rows without GRDB's argument boxing.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "GrantReport", dependencies: ["GrantModel", "CXLSXWriter"]),
 

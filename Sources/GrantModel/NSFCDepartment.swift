@@ -30,6 +30,13 @@ public enum NSFCDepartment: String, CaseIterable, Codable, Sendable {
 
     /// The department of an application code such as `H1801` or `F0601`; `nil` if the letter is unknown.
     public init?(applicationCode: String) {
+        // Fast path: a code starting with an ASCII letter not followed by a combining mark (the usual `H1801`).
+        var bytes = applicationCode.utf8.makeIterator()
+        if let b = bytes.next(), b > 0x20, b < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true {
+            let upper = b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 0x20 : b
+            self.init(rawValue: String(UnicodeScalar(upper)))
+            return
+        }
         guard let first = applicationCode.trimmingSpaces.uppercased().first else { return nil }
         self.init(rawValue: String(first))
     }

@@ -18,9 +18,7 @@ extension String {
     /// The string without leading and trailing white space (including full-width and no-break spaces).
     public var trimmingSpaces: String {
         // Fast path: most cells have nothing to trim, and Character-level scanning is costly.
-        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.value > 0x20, l.value > 0x20,
-            !f.properties.isWhitespace, !l.properties.isWhitespace, f != "\u{FEFF}", l != "\u{FEFF}"
-        {
+        if let f = unicodeScalars.first, let l = unicodeScalars.last, !f.mayBeTrimmed, !l.mayBeTrimmed {
             return self
         }
         let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
@@ -33,6 +31,7 @@ extension String {
     ///
     /// `"No. ８１８７ １２３４"` → `"81871234"`; `"NSFC52070131"` → `"52070131"`.
     public var normalizedGrantNumber: String {
+        if isCanonicalGrantNumber { return self }
         var s = asciiFolded.uppercased().filter { !$0.isWhitespace }
         let prefixes = ["GRANTNOS.", "GRANTNO.", "GRANTNO", "GRANT", "NOS.", "NO.", "NO:", "NSFC", "#", ":", "：", "."]
         var changed = true
@@ -45,5 +44,30 @@ extension String {
         }
         while let last = s.last, ".,;:)]".contains(last) { s.removeLast() }
         return s
+    }
+}
+
+extension String {
+    /// True when `normalizedGrantNumber` would return the text unchanged: ASCII digits, capitals and `-` only,
+    /// not starting with a prefix's first letter (`G`, `N`). Lists almost always hold numbers like this.
+    var isCanonicalGrantNumber: Bool {
+        guard let first = utf8.first, first != UInt8(ascii: "G"), first != UInt8(ascii: "N") else { return false }
+        return utf8.allSatisfy { b in
+            (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || b == UInt8(ascii: "-")
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether `trimmingSpaces` could remove this scalar at an end: white space or a byte-order mark.
+    ///
+    /// Printable ASCII and everything above U+3000 (CJK) are answered without the Unicode property tables.
+    var mayBeTrimmed: Bool {
+        switch value {
+        case 0x21...0x7E: false
+        case 0x3001...0xFEFE, 0xFF00...: false
+        default: properties.isWhitespace || self == "\u{FEFF}"
+        }
     }
 }

@@ -41,15 +41,20 @@ public final class GrantImportSession {
     let batchId: Int64
     let strict: Bool
     public internal(set) var summary: ImportSummary
-    private let insert: Statement
+    private let insert: StatementBinder
+    /// Prepared on the first changed row (a fresh import never needs it).
+    private var update: StatementBinder?
     private let select: Statement
     private let insertReject: Statement
     private let insertHistory: Statement
+    /// Set when the grant table was empty: its indexes are rebuilt once at the end instead of row by row.
+    private let droppedIndexes: SecondaryIndexes?
     /// Sub-project → project numbers seen in this file, checked for placeholders at the end.
     private var projectNumbers: [String: (year: Int?, programme: String?)] = [:]
-    /// Number → first row of this file that stored or confirmed it. In-file duplicates are told by this, not by the
-    /// row's `batchId`: a re-import leaves unchanged rows on their old batch, and must still see its own duplicates.
-    private var firstRows: [String: Int] = [:]
+    /// Number → row of this file that confirmed it unchanged. Rows this file inserted or updated carry its batch and
+    /// row in the table itself; unchanged rows stay on their old batch, and a re-import must still see its own
+    /// duplicates. Kept apart so a fresh import holds nothing per row in memory.
+    private var unchangedRows: [String: Int] = [:]
 
     init(db: Database, batchId: Int64, file: String, strict: Bool) throws {
         self.db = db
@@ -57,12 +62,13 @@ public final class GrantImportSession {
         self.strict = strict
         self.summary = ImportSummary(file: file)
         summary.batchId = batchId
+        droppedIndexes = try SecondaryIndexes.dropIfEmpty("grant", in: db)
         let cols = GrantColumns.content + GrantColumns.provenance
-        insert = try db.makeStatement(sql: """
+        insert = try StatementBinder(db.makeStatement(sql: """
             INSERT INTO "grant" (number, \(cols.joined(separator: ", ")))
             VALUES (?, \(Array(repeating: "?", count: cols.count).joined(separator: ", ")))
             ON CONFLICT(number) DO NOTHING
-            """)
+            """))
         select = try db.makeStatement(sql: """
             SELECT id, batchId, sourceRow, \(GrantColumns.content.joined(separator: ", ")) FROM "grant" WHERE number = ?
             """)
@@ -76,27 +82,34 @@ public final class GrantImportSession {
 
     /// Inserts the grant, or updates it if a previous import had different values.
     public func upsert(_ grant: Grant, origin: RowOrigin) throws {
-        let content = GrantColumns.values(of: grant)
-        let provenance: [any DatabaseValueConvertible & Sendable] = [
-            origin.file, origin.sheet.databaseValue, origin.row, batchId,
-        ]
-        // Typed optionals, not [Any]: GRDB's [Any] initializer casts every value dynamically, which showed in profiles.
-        let provenanceValues: [(any DatabaseValueConvertible)?] = provenance.map { $0.databaseValue }
-        let contentValues: [(any DatabaseValueConvertible)?] = content
-        try insert.execute(arguments: StatementArguments([grant.number] + contentValues + provenanceValues))
+        try upsert(PreparedGrant(grant), origin: origin)
+    }
+
+    /// `upsert(_:origin:)` for a grant whose column values were computed ahead, possibly on another thread.
+    public func upsert(_ prepared: PreparedGrant, origin: RowOrigin) throws {
+        let (grant, content) = (prepared.grant, prepared.content)
+        let provenance = [origin.file.databaseValue, origin.sheet.databaseValue, origin.row.databaseValue,
+                          batchId.databaseValue]
+        insert.bind(CollectionOfOne(grant.number.databaseValue), from: 1)
+        insert.bind(content, from: 2)
+        insert.bind(provenance, from: CInt(2 + content.count))
+        try insert.execute()
         if db.changesCount > 0 {
             summary.inserted += 1
-            firstRows[grant.number] = origin.row
             noteProject(of: grant)
             return
         }
         guard let existing = try Row.fetchOne(select, arguments: [grant.number]) else { return }
-        let id: Int64 = existing["id"]
-        let oldValues = GrantColumns.content.map { existing[$0] as DatabaseValue }
-        let newValues = content
-        let changed = zip(GrantColumns.content, zip(oldValues, newValues)).filter { $0.1.0 != $0.1.1 }
+        let id: Int64 = existing[0]
+        // Columns 0…2 are id, batchId and sourceRow; the content columns follow in `GrantColumns.content` order.
+        let changed = GrantColumns.content.indices.compactMap { i -> (String, DatabaseValue, DatabaseValue)? in
+            let old: DatabaseValue = existing[3 + i]
+            return old == content[i] ? nil : (GrantColumns.content[i], old, content[i])
+        }
         // The stored row now holds this file's first occurrence, so compare against it.
-        if let firstRow = firstRows[grant.number] {
+        let storedBatch: Int64? = existing[1]
+        let firstRow: Int? = storedBatch == batchId ? existing[2] : unchangedRows[grant.number]
+        if let firstRow {
             if changed.isEmpty {
                 summary.duplicatesInFile += 1
             } else {
@@ -106,15 +119,20 @@ public final class GrantImportSession {
             }
             return
         }
-        firstRows[grant.number] = origin.row
         if changed.isEmpty {
+            unchangedRows[grant.number] = origin.row
             summary.unchanged += 1
             return
         }
-        let assignments = (GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", ")
-        try db.execute(sql: "UPDATE \"grant\" SET \(assignments) WHERE id = ?",
-                       arguments: StatementArguments(contentValues + provenanceValues + [id]))
-        for (field, (old, new)) in changed {
+        let update = try self.update ?? StatementBinder(db.makeStatement(sql: """
+            UPDATE "grant" SET \((GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", "))
+            WHERE id = ?
+            """))
+        self.update = update
+        update.bind(content, from: 1)
+        update.bind(provenance + [id.databaseValue], from: CInt(1 + content.count))
+        try update.execute()
+        for (field, old, new) in changed {
             summary.changedFields[field, default: 0] += 1
             try insertHistory.execute(arguments: [id, batchId, field, old.description(), new.description()])
         }
@@ -138,7 +156,8 @@ public final class GrantImportSession {
         if let project = grant.projectNumber { projectNumbers[project] = (grant.year, grant.department) }
     }
 
-    /// Creates placeholder project rows for sub-projects whose project was never imported.
+    /// Creates placeholder project rows for sub-projects whose project was never imported, and rebuilds the indexes
+    /// dropped for a bulk load.
     func finish() throws {
         let insertPlaceholder = try db.makeStatement(sql: """
             INSERT INTO "grant" (number, funder, department, departmentSource, year, yearSource, isPlaceholder, notes, batchId)
@@ -152,6 +171,7 @@ public final class GrantImportSession {
             ])
             summary.placeholders += db.changesCount
         }
+        try droppedIndexes?.rebuild(in: db)
     }
 }
 
@@ -164,6 +184,17 @@ private extension DatabaseValue {
         case .string(let s): s
         case .blob(let b): b.base64EncodedString()
         }
+    }
+}
+
+/// A grant with its column values computed, so that a reading thread can do that work ahead of the writing one.
+public struct PreparedGrant: Sendable {
+    public let grant: Grant
+    let content: [DatabaseValue]
+
+    public init(_ grant: Grant) {
+        self.grant = grant
+        content = GrantColumns.values(of: grant)
     }
 }
 

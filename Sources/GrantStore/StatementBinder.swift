@@ -1,71 +1,79 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Binds values to a prepared statement through the SQLite C API, for the import and link hot paths.
+/// Executes one prepared statement over and over with values bound through the SQLite C API.
 ///
-/// GRDB's `StatementArguments` box and check every value on each call, which cost more than SQLite's own work for
-/// a paper row. The statement stays GRDB's, so caching, errors and transactions are unchanged.
-struct StatementBinder {
-    private let handle: OpaquePointer
-    private var index: Int32 = 0
+/// For per-row imports, building and validating `StatementArguments` and letting SQLite copy every string
+/// (`SQLITE_TRANSIENT`) cost more than the insert itself. Here each execution's text is copied into one buffer that
+/// is reused from row to row, and SQLite reads it in place (`SQLITE_STATIC`) until the statement is reset.
+final class StatementBinder {
+    let statement: Statement
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var used = 0
+    /// Text and blob parameters waiting for `execute()`, which binds them once the buffer can no longer move.
+    private var pending: [(index: CInt, offset: Int, count: Int, isBlob: Bool)] = []
 
-    fileprivate init(_ handle: OpaquePointer) { self.handle = handle }
+    init(_ statement: Statement) {
+        self.statement = statement
+        capacity = 4096
+        buffer = .allocate(byteCount: capacity, alignment: 1)
+        // Empty unchecked arguments mark the statement as bound, so `execute()` neither validates nor clears
+        // what is bound here.
+        statement.setUncheckedArguments(StatementArguments())
+    }
 
-    /// SQLite copies the bytes, so the Swift string may go away after the call.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    deinit { buffer.deallocate() }
 
-    mutating func bind(_ value: String?) {
-        index += 1
-        guard var value else { sqlite3_bind_null(handle, index); return }
-        value.withUTF8 { buf in
-            // An empty buffer may have no address, and a NULL pointer would bind NULL: "" is not NULL.
-            if let base = buf.baseAddress {
-                let bytes = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-                _ = sqlite3_bind_text(handle, index, bytes, Int32(buf.count), Self.transient)
-            } else {
-                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+    /// Binds `values` to the parameters from `start` on (1-based).
+    func bind(_ values: some Sequence<DatabaseValue>, from start: CInt) {
+        var index = start
+        for value in values {
+            let handle = statement.sqliteStatement
+            switch value.storage {
+            case .null: check(sqlite3_bind_null(handle, index), index)
+            case .int64(let i): check(sqlite3_bind_int64(handle, index, i), index)
+            case .double(let d): check(sqlite3_bind_double(handle, index, d), index)
+            case .string(var s): s.withUTF8 { append(UnsafeRawBufferPointer($0), at: index, isBlob: false) }
+            case .blob(let data): data.withUnsafeBytes { append($0, at: index, isBlob: true) }
             }
+            index += 1
         }
     }
 
-    mutating func bind(_ value: Int64?) {
-        index += 1
-        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    /// Runs the statement with the values bound since the last execution, then resets it for the next ones.
+    func execute() throws {
+        defer {
+            sqlite3_reset(statement.sqliteStatement)
+            pending.removeAll(keepingCapacity: true)
+            used = 0
+        }
+        let handle = statement.sqliteStatement
+        for p in pending {
+            // A nil destructor is SQLITE_STATIC: SQLite reads the buffer in place. Never a null pointer (that binds NULL).
+            let bytes = buffer.advanced(by: p.offset)
+            let code = p.isBlob ? sqlite3_bind_blob(handle, p.index, bytes, CInt(p.count), nil)
+                : sqlite3_bind_text(handle, p.index, bytes.assumingMemoryBound(to: CChar.self), CInt(p.count), nil)
+            check(code, p.index)
+        }
+        try statement.execute()
     }
 
-    mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
-    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
-
-    mutating func bind(_ value: SQLValue) {
-        switch value {
-        case .text(let s): bind(s)
-        case .integer(let i): bind(i)
+    private func append(_ bytes: UnsafeRawBufferPointer, at index: CInt, isBlob: Bool) {
+        if used + bytes.count > capacity {
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: max(capacity * 2, used + bytes.count), alignment: 1)
+            grown.copyMemory(from: buffer, byteCount: used)
+            buffer.deallocate()
+            buffer = grown
+            capacity = max(capacity * 2, used + bytes.count)
         }
+        if let base = bytes.baseAddress { buffer.advanced(by: used).copyMemory(from: base, byteCount: bytes.count) }
+        pending.append((index, used, bytes.count, isBlob))
+        used += bytes.count
     }
-}
 
-/// A value for `StatementBinder`, so rows can be buffered before they are written.
-enum SQLValue {
-    case text(String?)
-    case integer(Int64?)
-}
-
-extension Statement {
-    /// Binds with `body`, steps the statement once, and returns the first column of the first row, if any.
-    @discardableResult
-    func run(_ db: Database, _ body: (inout StatementBinder) -> Void) throws -> Int64? {
-        let handle = sqliteStatement
-        sqlite3_reset(handle)
-        var binder = StatementBinder(handle)
-        body(&binder)
-        let code = sqlite3_step(handle)
-        defer { sqlite3_reset(handle) }
-        switch code {
-        case SQLITE_DONE: return nil
-        case SQLITE_ROW: return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
-        default:
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-        }
+    private func check(_ code: CInt, _ index: CInt) {
+        precondition(code == SQLITE_OK, "binding parameter \(index) failed with SQLite code \(code)")
     }
 }

@@ -17,7 +17,7 @@ import GrantStore
         }
         let applied = try t.db.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == GrantDatabase.migrator.migrations, "every registered migration runs on a fresh file")
-        #expect(applied.starts(with: ["v1-grants", "v2-papers", "v3-funders-cited", "v4-import-speed", "v5-report-speed"]))
+        #expect(applied.starts(with: ["v1-grants", "v2-papers", "v3-funders-cited", "v4-import-speed", "v5-report-speed", "v6-grant-import-speed"]))
         let mode = try t.db.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

@@ -28,6 +28,26 @@ public enum GrantField: String, CaseIterable, Sendable, Codable {
         .department: ["所属学部", "学部", "科学部", "所属科学部", "department", "subject"],
     ]
 
+    /// Position in `allCases`, for array lookups per row (a dictionary keyed by a `String` enum hashes the raw value).
+    var ordinal: Int {
+        switch self {
+        case .number: 0
+        case .title: 1
+        case .pi: 2
+        case .institution: 3
+        case .type: 4
+        case .code: 5
+        case .amount: 6
+        case .year: 7
+        case .period: 8
+        case .start: 9
+        case .end: 10
+        case .keywords: 11
+        case .abstract: 12
+        case .department: 13
+        }
+    }
+
     /// Normalises a header for matching: full-width folded, lower case, spaces and bracketed parts removed.
     static func headerKey(_ header: String) -> String {
         var out = ""

@@ -10,22 +10,31 @@ public enum FunderMode: String, CaseIterable, Sendable {
 public struct GrantRowParser: Sendable {
     public let mapping: HeaderMapping
     public let funder: FunderMode
+    /// `mapping.columns` by `GrantField.ordinal`: read for every field of every row, where hashing the dictionary's
+    /// keys showed in profiles.
+    private let columnOf: [Int?]
+    /// Whether column i is mapped to a field; unmapped non-empty cells go to `extra`.
+    private let isMapped: [Bool]
 
     public init(mapping: HeaderMapping, funder: FunderMode) {
         self.mapping = mapping
         self.funder = funder
+        columnOf = GrantField.allCases.map { mapping.columns[$0] }
+        var isMapped = Array(repeating: false, count: mapping.headers.count)
+        for i in mapping.columns.values where i < isMapped.count { isMapped[i] = true }
+        self.isMapped = isMapped
     }
 
     /// Parses one data row. The error string is the reject reason.
     public func parse(_ cells: [String]) -> Result<Grant, RowRejection> {
         func cell(_ f: GrantField) -> String? {
-            guard let i = mapping.columns[f], i < cells.count else { return nil }
+            guard let i = columnOf[f.ordinal], i < cells.count else { return nil }
             let v = cells[i].trimmingSpaces
             return v.isEmpty ? nil : v
         }
         guard let rawNumber = cell(.number) else { return .failure(RowRejection("no grant number")) }
         let type = cell(.type)
-        let jointHint = type.map { $0.contains("联合基金") || $0.lowercased().contains("joint") } ?? false
+        let jointHint = type.map(Self.namesJointFund) ?? false
         let parsed: GrantNumber?
         switch funder {
         case .auto: parsed = GrantNumber.parse(rawNumber, jointFundHint: jointHint)
@@ -83,11 +92,19 @@ public struct GrantRowParser: Sendable {
         return .success(g)
     }
 
+    /// Whether a funding type names a joint fund (`联合基金`, `Joint Fund`), which tells a bare 7-digit number is a `U…` one.
+    static func namesJointFund(_ type: String) -> Bool {
+        // Byte search where it is sure to agree with Foundation's (canonical-equivalence) search; see `isPlainText`.
+        if type.isPlainText {
+            return type.utf8.contains(subsequence: "联合基金".utf8) || type.utf8.containsIgnoringASCIICase("joint")
+        }
+        return type.contains("联合基金") || type.lowercased().contains("joint")
+    }
+
     private func extraJSON(_ cells: [String]) -> String? {
         var dict: [String: String] = [:]
-        let mapped = Set(mapping.columns.values)
         // Cells under a blank (or repeated) header, or beyond the header row, are keyed by column number.
-        for i in cells.indices where !mapped.contains(i) {
+        for i in cells.indices where i >= isMapped.count || !isMapped[i] {
             let v = cells[i].trimmingSpaces
             guard !v.isEmpty else { continue }
             let header = i < mapping.headers.count ? mapping.headers[i] : ""
@@ -98,6 +115,7 @@ public struct GrantRowParser: Sendable {
 
     /// Reads `2019`, `2019.0`, `2019年`; years outside 1986…2100 are rejected (NSFC began in 1986).
     static func parseYear(_ s: String) -> Int? {
+        if s.utf8.count == 4, let y = Self.asciiDigits(s) { return (1986...2100).contains(y) ? y : nil }
         var t = s.asciiFolded.trimmingSpaces
         if t.hasSuffix("年") { t.removeLast() }
         if t.hasSuffix(".0") { t.removeLast(2) }
@@ -131,6 +149,17 @@ public struct GrantRowParser: Sendable {
     }
 
     static let wanThreshold: Decimal = 100_000
+
+    /// The value of a text made only of ASCII digits (at most 18), else nil.
+    static func asciiDigits(_ s: String) -> Int? {
+        var value = 0, digits = 0
+        for b in s.utf8 {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), digits < 18 else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
 
     /// The common case, plain ASCII digits with at most one point (`18`, `29.5`), read without Foundation:
     /// the value is `units / 10^scale`. Anything else returns nil and takes the general path.
@@ -174,6 +203,7 @@ public struct RowRejection: Error, Equatable, Sendable {
 public enum ApplicationCode {
     /// The longest code-shaped token (letter A–H or T followed by 2–6 digits) in the text.
     public static func mostSpecific(in text: String) -> String? {
+        if isPlainCode(text) { return text }
         var best: String?
         var current = ""
         func flush() {
@@ -196,5 +226,12 @@ public enum ApplicationCode {
         }
         flush()
         return best
+    }
+
+    /// A text that is one code already, such as `H1801`: what `mostSpecific` would return, found without folding.
+    static func isPlainCode(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard (3...7).contains(bytes.count), let first = bytes.first, "ABCDEFGHT".utf8.contains(first) else { return false }
+        return bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

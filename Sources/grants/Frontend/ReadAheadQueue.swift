@@ -7,6 +7,9 @@ import Foundation
 final class ReadAheadQueue<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [[Item]] = []
+    /// Items the consumer is done with, released by the producer: freeing memory on the thread that allocated it is
+    /// cheaper, and keeps that work off the consumer.
+    private var spent: [[Item]] = []
     private var done = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -34,9 +37,11 @@ final class ReadAheadQueue<Item: Sendable>: @unchecked Sendable {
     }
 
     /// The next chunk, waiting for it; nil after the last. Rethrows what the producer threw, after the chunks before it.
-    func next() throws -> [Item]? {
+    /// `used` (the items of the previous chunk, done with) goes back to the producer thread to be released.
+    func next(returning used: [Item] = []) throws -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
+        if !used.isEmpty && !done { spent.append(used) }
         while chunks.isEmpty && !done { condition.wait() }
         if !chunks.isEmpty {
             condition.broadcast()
@@ -57,11 +62,14 @@ final class ReadAheadQueue<Item: Sendable>: @unchecked Sendable {
     }
 
     private func send(_ chunk: [Item]) -> Bool {
+        var garbage: [[Item]] = []
+        defer { _ = garbage }  // released here, after the lock
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
         chunks.append(chunk)
+        swap(&garbage, &spent)
         condition.broadcast()
         return true
     }
