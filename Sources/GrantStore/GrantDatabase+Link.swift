@@ -33,11 +33,14 @@ extension GrantDatabase {
     ///   - extract: finds mentions in one funding text.
     ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
     ///   - decide: turns a paper's mentions into links.
+    ///   - refreshReports: rebuild the report rollups in the same transaction; a caller holding much memory for the
+    ///     link (the grant index) can say no and call `refreshReports()` once it has let go.
     public func link(
         extract: @Sendable (String) -> [Mention],
         nearMisses: (String) -> [String],
         decide: (_ mentions: [MentionEvidence], _ authors: [String], _ addresses: [String]) -> [LinkDecision],
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil,
+        refreshReports: Bool = true
     ) throws -> LinkSummary {
         var summary = LinkSummary()
         try pool.write { db in
@@ -136,7 +139,7 @@ extension GrantDatabase {
             }
             try setMeta("link.fundingTextMaxId", newTextMax, db: db)
             try setMeta("link.grantMaxId", newGrantMax, db: db)
-            try Self.refreshReportCache(db)
+            if refreshReports { try Self.refreshReportCache(db) }
         }
         return summary
     }

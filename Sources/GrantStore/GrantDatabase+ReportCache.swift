@@ -60,6 +60,13 @@ extension GrantDatabase {
             """)
     }
 
+    /// Rebuilds the report rollups unless they are fresh.
+    public func refreshReports() throws {
+        try pool.write { db in
+            if try !Self.reportCacheIsFresh(db) { try Self.refreshReportCache(db) }
+        }
+    }
+
     /// Rebuilds the report rollups (in the caller's transaction).
     static func refreshReportCache(_ db: Database) throws {
         try db.execute(sql: """

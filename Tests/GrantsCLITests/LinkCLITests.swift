@@ -94,6 +94,12 @@ import Testing
         #expect(summary["inserted"] as? Int == 0)
         #expect(summary["batchId"] == nil)
         #expect(try self.json(cli.run(["list", "papers", "--format", "json"]).stdout).count == 1, "only the CNKI paper")
+        // Several files are checked in parallel but reported in the order given.
+        let cnki = cli.path("cnki.txt")
+        let both = try cli.run(["import", "papers", "--dry-run", cnki, file, cnki])
+        let lines = both.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.map { $0.hasPrefix(cnki) } == [true, false, true], "\(both.stdout)")
     }
 
     @Test func linksWithConfidenceAndEvidence() throws {

@@ -11,6 +11,8 @@ struct PaperImportJob {
     var encoding: TextEncoding?
     /// Shared by every file of one command, so each journal is matched against the catalog once.
     var natureIndex: NatureIndexMemo
+    /// False when files are read in parallel, where bars would interleave.
+    var showsProgress = true
 
     /// Records per hand-off from the reading thread to the writing one.
     static let chunkRecords = 256
@@ -78,7 +80,8 @@ struct PaperImportJob {
     /// Streams the file through the parser for its format; rejects and warnings are also reported on stderr.
     private func parse(_ detected: PaperFormat, _ body: (PaperEvent) throws -> Void) throws {
         let progress = ProgressBar(label: (file as NSString).lastPathComponent,
-                                   totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                                   totalBytes: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0,
+                                   enabled: showsProgress)
         var records = 0, warnings = 0
         defer {
             progress.finish()

@@ -12,10 +12,10 @@ final class ProgressBar {
     static let minimumBytes = 2_000_000
 
     /// A bar for a byte-counted input; `totalBytes` 0 means the caller reports fractions itself.
-    init(label: String, totalBytes: Int) {
+    init(label: String, totalBytes: Int, enabled: Bool = true) {
         self.label = label
         self.total = max(totalBytes, 1)
-        self.enabled = Diagnostics.stderrIsTerminal && (totalBytes == 0 || totalBytes >= Self.minimumBytes)
+        self.enabled = enabled && Diagnostics.stderrIsTerminal && (totalBytes == 0 || totalBytes >= Self.minimumBytes)
     }
 
     func update(bytes: Int, records: Int) {

@@ -41,30 +41,74 @@ extension GrantsCommand {
         func run() async throws {
             // A dry run must not create a database; it uses the journal lists of one that exists.
             let db = dryRun && !FileManager.default.fileExists(atPath: database.path) ? nil : try database.open()
-            let natureIndex = NatureIndexMemo(try Diagnostics.run {
-                try db.map(NatureIndexFlagger.catalog) ?? NatureIndexCatalog.bundled()
-            })
+            let catalog = try Diagnostics.run { try db.map(NatureIndexFlagger.catalog) ?? NatureIndexCatalog.bundled() }
+            let outcomes: [Result<PaperImportSummary, any Error>]
+            if let db, !dryRun {
+                let natureIndex = NatureIndexMemo(catalog)
+                outcomes = files.map { file in Result { try job(file, natureIndex, showsProgress: true).run(into: db) } }
+            } else {
+                outcomes = check(catalog)
+            }
             var summaries: [PaperImportSummary] = []
             var failures = 0
-            for file in files {
-                do {
-                    let job = PaperImportJob(file: file, format: format.paperFormat, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                                             natureIndex: natureIndex)
-                    let s = try db.map { dryRun ? try job.check() : try job.run(into: $0) } ?? job.check()
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let s):
                     summaries.append(s)
                     if s.records == 0 { failures += 1 }
-                } catch {
+                case .failure(let error):
                     failures += 1
                     Diagnostics.error(error.localizedDescription)
                 }
             }
             ImportSummaryPrinter.print(summaries, format: summary, dryRun: dryRun)
-            if !noLink, !dryRun, summaries.contains(where: { $0.inserted + $0.merged > 0 }) {
-                try Diagnostics.run { try db.map { try LinkJob(database: $0).run(quiet: false) } }
+            if let db, !noLink, !dryRun, summaries.contains(where: { $0.inserted + $0.merged > 0 }) {
+                try Diagnostics.run { try LinkJob(database: db).run(quiet: false) }
             }
             if failures == files.count { throw ExitCode.failure }
         }
+
+        private func job(_ file: String, _ natureIndex: NatureIndexMemo, showsProgress: Bool) -> PaperImportJob {
+            PaperImportJob(file: file, format: format.paperFormat, encoding: encoding.flatMap(TextEncoding.init(label:)),
+                           natureIndex: natureIndex, showsProgress: showsProgress)
+        }
+
+        /// Checks every file without writing. Files are independent then, so they are parsed on every core, each
+        /// worker with its own Nature Index memo; results come back in the order the files were given.
+        private func check(_ catalog: NatureIndexCatalog) -> [Result<PaperImportSummary, any Error>] {
+            let results = Outcomes(count: files.count)
+            let workers = min(ProcessInfo.processInfo.activeProcessorCount, files.count)
+            let command = self
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let natureIndex = NatureIndexMemo(catalog)
+                while let i = results.claim() {
+                    // One bar per file would interleave on the terminal when several run at once.
+                    results.set(i, Result { try command.job(command.files[i], natureIndex, showsProgress: workers == 1).check() })
+                }
+            }
+            return results.values
+        }
     }
+}
+
+/// Results of files checked on several threads: each worker claims the next file and fills its slot.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<PaperImportSummary, any Error>?]
+    private var next = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func set(_ i: Int, _ result: Result<PaperImportSummary, any Error>) { lock.withLock { slots[i] = result } }
+    var values: [Result<PaperImportSummary, any Error>] { lock.withLock { slots.map { $0! } } }
 }
 
 enum PaperFormatArgument: String, ExpressibleByArgument, CaseIterable {
