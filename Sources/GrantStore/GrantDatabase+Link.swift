@@ -13,14 +13,15 @@ public struct LinkSummary: Codable, Sendable, Equatable {
 
 extension GrantDatabase {
     /// Every imported grant by number, for the linker's lookups.
-    public func grantIndex() throws -> [String: CandidateGrant] {
+    public func grantIndex() throws -> GrantIndex {
         try pool.read { db in
-            var index: [String: CandidateGrant] = [:]
+            var index = GrantIndex()
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"grant\"") ?? 0
+            index.reserve(count)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, number, funder, pi, institution, isPlaceholder FROM \"grant\"")
             while let r = try rows.next() {
-                let number: String = r[1]
-                index[number] = CandidateGrant(id: r[0], number: number, funder: FunderID(r[2] as String), pi: r[3],
-                                               institution: r[4], isPlaceholder: r[5])
+                index.add(CandidateGrant(id: r[0], number: r[1], funder: FunderID(r[2] as String), pi: r[3],
+                                         institution: r[4], isPlaceholder: r[5]))
             }
             return index
         }
@@ -192,4 +193,35 @@ private final class ResultSlots<R>: @unchecked Sendable {
     deinit { slots.deinitialize(); slots.deallocate() }
     func set(_ i: Int, _ value: R) { slots[i] = value }
     var values: [R] { slots.map { $0! } }
+}
+
+/// The grants by number, compact enough for 500k grants within the memory bound: positions in a dictionary, grants
+/// in an array, and the few thousand distinct institutions stored once each (PI names are short enough to live
+/// inside their strings).
+public struct GrantIndex: Sendable {
+    private var positions: [String: Int32] = [:]
+    private var grants: [CandidateGrant] = []
+    private var names: [String: String] = [:]
+
+    mutating func reserve(_ count: Int) {
+        positions.reserveCapacity(count)
+        grants.reserveCapacity(count)
+    }
+
+    mutating func add(_ grant: CandidateGrant) {
+        var g = grant
+        if let name = g.institution { g.institution = intern(name) }
+        positions[g.number] = Int32(grants.count)
+        grants.append(g)
+    }
+
+    public subscript(number: String) -> CandidateGrant? {
+        positions[number].map { grants[Int($0)] }
+    }
+
+    private mutating func intern(_ s: String) -> String {
+        if let known = names[s] { return known }
+        names[s] = s
+        return s
+    }
 }
