@@ -30,6 +30,9 @@ public final class GrantDatabase: Sendable {
         }
     }
 
+    /// Frees SQLite's page caches, for a caller about to need the memory for something else.
+    public func releaseMemory() { pool.releaseMemory() }
+
     /// The path used when neither `--db` nor `GRANTS_DB` is given.
     public static let defaultPath = "grants.sqlite"
 

@@ -68,18 +68,26 @@ extension GrantsCommand {
                 (q.department, q.pi) = (department, pi)
                 if let department { ctx.filters.append("department \(department)") }
                 if let pi { ctx.filters.append("PI \(pi)") }
+                var report = try build(db, q, ctx)
+                if let limit, !report.tables.isEmpty {
+                    report.tables[0].rows = Array(report.tables[0].rows.prefix(limit))
+                    report.notes.append("Showing the first \(limit) grants by \(sort.rawValue).")
+                }
+                try options.emit(report)
+            }
+
+            /// The report, with the rows it was built from gone by the time it is rendered: at 500k grants the rows,
+            /// the table and the output would not fit the memory bound together.
+            private func build(_ db: GrantDatabase, _ q: ReportQuery, _ ctx: ReportContext) throws -> GrantReport.Report {
                 let rows = try Diagnostics.run { try db.grantOutputs(q) }.map { g in
                     GrantOutputRow(number: g.number, title: g.title ?? "", pi: g.pi ?? "", institution: g.institution ?? "",
                                    department: g.department.map(DepartmentLabel.label(for:)) ?? "", year: g.year ?? 0,
                                    amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
                                    firstYear: g.firstYear, lastYear: g.lastYear)
                 }
-                var report = GrantOutputReport.build(rows: rows, context: ctx, sort: sort)
-                if let limit, !report.tables.isEmpty {
-                    report.tables[0].rows = Array(report.tables[0].rows.prefix(limit))
-                    report.notes.append("Showing the first \(limit) grants by \(sort.rawValue).")
-                }
-                try options.emit(report)
+                // The reading connection's page cache is no use once the rows are read.
+                db.releaseMemory()
+                return GrantOutputReport.build(rows: rows, context: ctx, sort: sort)
             }
         }
     }
