@@ -180,3 +180,30 @@ func approx(_ cell: Cell?, _ expected: Double, _ tolerance: Double = 1e-6) -> Bo
         #expect(t.value("61972001", "Amount (万元)") == .empty)
     }
 }
+
+@Suite struct DepartmentReportCountByPaperTests {
+    let report = DepartmentReport.build(aggregates: Fixtures.departments, context: Fixtures.context(), countBy: .paper)
+
+    @Test func sharesGrowthAndSeriesCountLinkedPapers() throws {
+        let (summary, perYear) = (report.tables[0], report.tables[1])
+        let (h, f, g) = (Fixtures.health, Fixtures.information, Fixtures.management)
+        // Linked papers 2019–2022: H 10,20,0,6 (36); F 3,6,9,12 (30); G 0,1,1,2 (4); total 70.
+        #expect(summary.rows.map { $0[0] } == [.text(h), .text(f), .text(g)], "ordered by linked papers")
+        #expect(summary.value(h, "Grants") == .integer(12), "grant counts stay grant counts")
+        #expect(approx(summary.value(h, "Share of linked papers"), 36.0 / 70))
+        #expect(approx(summary.value(g, "Share of linked papers"), 4.0 / 70))
+        #expect(approx(summary.value(h, "CAGR"), pow(0.6, 1.0 / 3) - 1))  // −15.7%
+        #expect(approx(summary.value(h, "Mean YoY"), 0))  // +1, −1, undefined
+        #expect(summary.value(h, "YoY defined") == .text("2/3"))
+        #expect(approx(summary.value(f, "CAGR"), pow(4, 1.0 / 3) - 1))  // 58.7%
+        #expect(approx(summary.value(f, "Mean YoY"), (1 + 0.5 + 1.0 / 3) / 3))
+        #expect(summary.value(g, "CAGR") == .percent(nil))
+        #expect(approx(summary.value("Total", "CAGR"), pow(20.0 / 13, 1.0 / 3) - 1))
+        #expect(perYear.title == "Linked papers per department per year")
+        #expect(perYear.rows.map { $0[4] } == [.integer(13), .integer(27), .integer(10), .integer(20)])
+        let chart = try #require(report.charts.first)
+        #expect(chart.yLabel == "Linked papers")
+        #expect(chart.series.map(\.values) == [[10, 20, 0, 6], [3, 6, 9, 12], [0, 1, 1, 2]])
+        #expect(report.notes.contains { $0.contains("count linked papers by publication year") })
+    }
+}

@@ -28,7 +28,8 @@ extension GrantsCommand {
                         natureIndexPapers: r.natureIndexPapers,
                         lagYears: r.lagHistogram.sorted { $0.key < $1.key }.flatMap { Array(repeating: $0.key, count: $0.value) })
                 }
-                try options.emit(DepartmentReport.build(aggregates: aggregates, context: ctx))
+                try options.emit(DepartmentReport.build(aggregates: aggregates, context: ctx,
+                                                        countBy: options.countBy == .paper ? .paper : .grant))
             }
         }
 
@@ -100,7 +101,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Last year (default: the latest in the data).") var to: Int?
     @Option(help: "nsfc or nkrdpc (default: both).") var funder: String?
     @Option(help: "Count links of at least this confidence: high, medium or low.") var minConfidence: Confidence = .medium
-    @Option(help: "Attribute years by grant (approval year) or paper (publication year); recorded in the report.")
+    @Option(help: "What department shares, growth and the per-year table count: grants (approval year) or linked papers (publication year).")
     var countBy: CountBy = .grant
     @Option(help: "A topic preset (see `grants topics`), e.g. medical-ai.") var topic: String?
     @Option(help: "A topic file (JSON, see README).") var topicFile: String?
