@@ -86,8 +86,13 @@ extension GrantsCommand.Extract {
 
         private mutating func appendString(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
-            if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: s.utf8)
+            // Native strings are contiguous UTF-8: checking and copying the buffer beats walking the UTF-8 view.
+            let plain = s.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+                for b in buf where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+                bytes.append(contentsOf: buf)
+                return true
+            }
+            if plain == true {
                 bytes.append(UInt8(ascii: "\""))
                 return
             }
