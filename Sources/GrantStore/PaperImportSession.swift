@@ -103,10 +103,10 @@ public final class PaperImportSession {
         identities.removeAll()
         try identities.load(buffer.map(\.ids), minimumTitleLength: Self.minimumTitleKeyLength, db: db)
         for x in buffer {
-            if var id = identities.match(x.ids, minimumTitleLength: Self.minimumTitleKeyLength) {
+            if let id = identities.match(x.ids, minimumTitleLength: Self.minimumTitleKeyLength) {
                 // A duplicate of a paper still in the insert buffers: write those first, the merge reads the row.
                 if id >= firstUnwritten { try writeNewPapers() }
-                id = try merge(x, into: id)
+                try merge(x, into: id)
             } else {
                 insertNew(x)
             }
@@ -151,16 +151,15 @@ public final class PaperImportSession {
     }
 
     /// Merges a record into a stored paper: fills what it lacks, adds the source row and new funding texts.
-    @discardableResult
-    private func merge(_ x: PreparedPaper, into id: Int64) throws -> Int64 {
+    private func merge(_ x: PreparedPaper, into id: Int64) throws {
         let r = x.record
         var changed = try fillMissing(paperId: id, from: x)
-        if let flag = x.natureIndex,
-            try flagNatureIndex.run(db, { b in b.bind(flag.journal); b.bind(flag.matchedBy); b.bind(id) }) == nil,
-            db.changesCount > 0
-        {
-            changed = true
-            summary.natureIndex += 1
+        if let flag = x.natureIndex {
+            try flagNatureIndex.run(db) { b in b.bind(flag.journal); b.bind(flag.matchedBy); b.bind(id) }
+            if db.changesCount > 0 {
+                changed = true
+                summary.natureIndex += 1
+            }
         }
         let key = recordKey(x)
         if try findSource.run(db, { b in b.bind(id); b.bind(r.source.rawValue); b.bind(key) }) == nil {
@@ -180,7 +179,6 @@ public final class PaperImportSession {
             changed = true
         }
         if changed { summary.merged += 1 } else { summary.unchanged += 1 }
-        return id
     }
 
     /// The columns a later record of a paper may fill when the stored one lacks them.
