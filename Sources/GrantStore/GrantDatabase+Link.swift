@@ -31,13 +31,14 @@ extension GrantDatabase {
     /// and papers are re-decided when they gained texts or when new grants match their mentions.
     ///
     /// - Parameters:
-    ///   - extract: finds mentions in one funding text.
+    ///   - extract: finds the mentions in each of a batch of funding texts (one list per text, in order); the
+    ///     caller may spread a batch over several cores.
     ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
     ///   - decide: turns a paper's mentions into links.
     ///   - refreshReports: rebuild the report rollups in the same transaction; a caller holding much memory for the
     ///     link (the grant index) can say no and call `refreshReports()` once it has let go.
     public func link(
-        extract: @Sendable (String) -> [Mention],
+        extract: ([String]) -> [[Mention]],
         nearMisses: (String) -> [String],
         decide: (_ mentions: [MentionEvidence], _ authors: [String], _ addresses: [String]) -> [LinkDecision],
         progress: ((Int, Int) -> Void)? = nil,
@@ -49,7 +50,7 @@ extension GrantDatabase {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affectedPaper (id INTEGER PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM affectedPaper")
 
-            // 1. Mentions in new funding texts, extracted a batch at a time on every core.
+            // 1. Mentions in new funding texts, extracted a batch at a time.
             try db.execute(sql: "INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM fundingText WHERE id > ?",
                            arguments: [textMax])
             var mentions = BulkInsert(table: "mention", columns: [
@@ -60,7 +61,9 @@ extension GrantDatabase {
                                             arguments: [textMax])
             var batch: [(id: Int64, paperId: Int64, text: String)] = []
             func extractBatch() throws {
-                for (t, found) in zip(batch, Self.parallelMap(batch.map(\.text), extract)) {
+                let found = extract(batch.map(\.text))
+                precondition(found.count == batch.count, "extract returned \(found.count) lists for \(batch.count) texts")
+                for (t, found) in zip(batch, found) {
                     for m in found {
                         mentions.append(.integer(t.paperId), .integer(t.id), .text(m.funder.rawValue), .text(m.number),
                                         .text(m.raw), .integer(Int64(m.start)), .integer(Int64(m.end)), .text(m.funderText),
@@ -169,30 +172,9 @@ extension GrantDatabase {
                        arguments: [key, String(value)])
     }
 
-    /// `transform` over `items` on all cores (in order): extraction is pure and the costly half of linking.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count / 256))
-        guard workers > 1 else { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for i in stride(from: w, to: items.count, by: workers) { results.set(i, transform(items[i])) }
-        }
-        return results.values
-    }
-
     static func decodeList(_ json: String?) -> [String] {
         json.flatMap(JSONText.parseArray) ?? []
     }
-}
-
-/// Slots filled from several threads, each index by exactly one.
-private final class ResultSlots<R>: @unchecked Sendable {
-    // Raw memory, not an Array: concurrent writes to one Array's elements are a data race in Swift's model.
-    private let slots: UnsafeMutableBufferPointer<R?>
-    init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: nil) }
-    deinit { slots.deinitialize(); slots.deallocate() }
-    func set(_ i: Int, _ value: R) { slots[i] = value }
-    var values: [R] { slots.map { $0! } }
 }
 
 /// The grants by number, compact enough for 500k grants within the memory bound: positions in a dictionary, grants

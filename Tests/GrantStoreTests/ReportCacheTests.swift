@@ -116,7 +116,7 @@ import GrantModel
             try s.upsert(Grant(number: "G2000", funder: .nsfc), origin: RowOrigin(file: "new.csv", sheet: nil, row: 2))
         }
         #expect(try !Self.isFresh(t.db))
-        _ = try t.db.link(extract: { _ in [] }, nearMisses: { _ in [] }, decide: { _, _, _ in [] })
+        _ = try t.db.link(extract: { $0.map { _ in [] } }, nearMisses: { _ in [] }, decide: { _, _, _ in [] })
         #expect(try Self.isFresh(t.db))
         try Self.expectSameAsDirect(t.db, "after link")
     }

@@ -29,7 +29,7 @@ struct LinkJob {
         let progress = ProgressBar(label: "linking", totalBytes: 0)
         defer { progress.finish() }
         return try database.link(
-            extract: { extractor.extract($0) },
+            extract: { texts in parallelMap(texts) { { extractor.extract($0) } } },
             nearMisses: LinkDecider.nearMisses(of:),
             decide: { decider.decide($0, authors: $1, addresses: $2) },
             progress: { done, total in progress.update(fraction: total > 0 ? Double(done) / Double(total) : 0, records: done) },

@@ -76,39 +76,15 @@ extension GrantsCommand {
         /// Checks every file without writing. Files are independent then, so they are parsed on every core, each
         /// worker with its own Nature Index memo; results come back in the order the files were given.
         private func check(_ catalog: NatureIndexCatalog) -> [Result<PaperImportSummary, any Error>] {
-            let results = Outcomes(count: files.count)
-            let workers = min(ProcessInfo.processInfo.activeProcessorCount, files.count)
+            // One bar per file would interleave on the terminal when several run at once.
+            let showsProgress = files.count == 1 || ProcessInfo.processInfo.activeProcessorCount == 1
             let command = self
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            return parallelMap(files) {
                 let natureIndex = NatureIndexMemo(catalog)
-                while let i = results.claim() {
-                    // One bar per file would interleave on the terminal when several run at once.
-                    results.set(i, Result { try command.job(command.files[i], natureIndex, showsProgress: workers == 1).check() })
-                }
+                return { file in Result { try command.job(file, natureIndex, showsProgress: showsProgress).check() } }
             }
-            return results.values
         }
     }
-}
-
-/// Results of files checked on several threads: each worker claims the next file and fills its slot.
-private final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<PaperImportSummary, any Error>?]
-    private var next = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < slots.count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func set(_ i: Int, _ result: Result<PaperImportSummary, any Error>) { lock.withLock { slots[i] = result } }
-    var values: [Result<PaperImportSummary, any Error>] { lock.withLock { slots.map { $0! } } }
 }
 
 enum PaperFormatArgument: String, ExpressibleByArgument, CaseIterable {
