@@ -25,14 +25,24 @@ extension GrantDatabase {
         }
     }
 
-    /// Imports one file's grants in one transaction.
+    /// Runs several file imports in one immediate transaction: a command's files are kept together, or, after a
+    /// kill or a failed commit, not at all. Each file still gets its own savepoint, batch and summary, and a file
+    /// that fails is rolled back alone.
+    ///
+    /// One commit instead of one per file is what keeps a large import linear: every commit rewrites the index
+    /// pages the file touched, and with hundreds of small export files that was most of the writing.
+    public func inImportTransaction<T>(_ body: (ImportTransaction) throws -> T) throws -> T {
+        try bulkWrite { try body(ImportTransaction(db: $0)) }
+    }
+
+    /// Imports one file's grants, in `transaction` or else in a transaction of its own.
     ///
     /// `body` streams the rows into the session. If it throws (or the process dies), nothing is kept.
     /// If the file changes nothing (a re-import), the batch itself is rolled back too, so a re-import leaves no trace.
-    public func importGrants(_ info: BatchInfo, strict: Bool = false,
+    public func importGrants(_ info: BatchInfo, strict: Bool = false, in transaction: ImportTransaction? = nil,
                              _ body: (GrantImportSession) throws -> Void) throws -> ImportSummary
     {
-        try importBatch(info) { db, batchId in
+        try importBatch(info, in: transaction) { db, batchId in
             let session = try GrantImportSession(db: db, batchId: batchId, file: info.file, strict: strict)
             try body(session)
             try session.finish()
@@ -41,40 +51,51 @@ extension GrantDatabase {
         }
     }
 
-    /// Runs one file's import in one immediate transaction with its batch row.
+    /// Runs one file's import in a savepoint with its batch row, inside `transaction` or a new immediate one.
     ///
     /// `work` returns the summary, whether anything changed, and the batch's counts (inserted, updated, unchanged,
-    /// rejected). When nothing changed, the whole transaction, batch included, is rolled back.
+    /// rejected). When nothing changed, the savepoint, batch included, is rolled back.
     func importBatch<Summary: BatchSummary>(
-        _ info: BatchInfo, _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
+        _ info: BatchInfo, in transaction: ImportTransaction?,
+        _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
+    ) throws -> Summary {
+        if let transaction { return try Self.importBatch(info, db: transaction.db, work) }
+        return try inImportTransaction { try Self.importBatch(info, db: $0.db, work) }
+    }
+
+    private static func importBatch<Summary: BatchSummary>(
+        _ info: BatchInfo, db: Database, _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
     ) throws -> Summary {
         var result: Summary?
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                let batchId = try insertBatch(info, db: db)
-                var (summary, changed, counts) = try work(db, batchId)
-                guard changed else {
-                    summary.batchId = nil
-                    result = summary
-                    return .rollback
-                }
-                try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
-                               arguments: StatementArguments(counts + [Int(batchId)]))
+        try db.inSavepoint {
+            let batchId = try insertBatch(info, db: db)
+            var (summary, changed, counts) = try work(db, batchId)
+            guard changed else {
+                summary.batchId = nil
                 result = summary
-                return .commit
+                return .rollback
             }
+            try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
+                           arguments: StatementArguments(counts + [Int(batchId)]))
+            result = summary
+            return .commit
         }
         guard let result else { throw StoreError.invalidQuery("import of \(info.file) produced no summary") }
         return result
     }
 
-    func insertBatch(_ info: BatchInfo, db: Database) throws -> Int64 {
+    static func insertBatch(_ info: BatchInfo, db: Database) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO importBatch (kind, file, sheet, format, encoding, options, mapping, startedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [info.kind, info.file, info.sheet, info.format, info.encoding, info.options, info.mapping, Date()])
         return db.lastInsertedRowID
     }
+}
+
+/// The open transaction of `GrantDatabase.inImportTransaction`, for the imports to run in.
+public struct ImportTransaction {
+    fileprivate let db: Database
 }
 
 /// A per-file import summary that knows its batch (nil when a no-op import was rolled back).

@@ -30,6 +30,25 @@ public final class GrantDatabase: Sendable {
         }
     }
 
+    /// Writes in one immediate transaction with foreign-key checks off, for the bulk writers (imports and `link`).
+    ///
+    /// Every reference they write is an id they created or read in the same transaction, and they delete no parent
+    /// row, so the checks (a parent-table lookup per reference, a third of a link's time) could not fail; the store
+    /// tests run `PRAGMA foreign_key_check` after them to keep it so.
+    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try pool.writeWithoutTransaction { db in
+            // The pragma is a no-op inside a transaction, so it is set around it.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+        }
+        return result!
+    }
+
     /// Frees SQLite's page caches, for a caller about to need the memory for something else.
     public func releaseMemory() { pool.releaseMemory() }
 

@@ -290,9 +290,12 @@ public struct PreparedPaper: Sendable {
 }
 
 extension GrantDatabase {
-    /// Imports one paper export in one transaction; a file that adds nothing leaves no batch behind.
-    public func importPapers(_ info: BatchInfo, _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary {
-        try importBatch(info) { db, batchId in
+    /// Imports one paper export, in `transaction` or else in a transaction of its own; a file that adds nothing
+    /// leaves no batch behind.
+    public func importPapers(_ info: BatchInfo, in transaction: ImportTransaction? = nil,
+                             _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary
+    {
+        try importBatch(info, in: transaction) { db, batchId in
             let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
             try body(session)
             try session.flush()

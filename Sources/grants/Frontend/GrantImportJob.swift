@@ -4,7 +4,7 @@ import GrantModel
 import GrantStore
 import GrantTabular
 
-/// Reads one grant list and writes it to the store in one transaction.
+/// Reads one grant list and writes it to the store in one savepoint of the command's transaction.
 struct GrantImportJob {
     var file: String
     var funder: FunderMode
@@ -20,7 +20,7 @@ struct GrantImportJob {
     /// Rows per hand-off from the reading thread to the writing one.
     static let chunkRows = 512
 
-    func run(into db: GrantDatabase) throws -> ImportSummary {
+    func run(into db: GrantDatabase, transaction: ImportTransaction) throws -> ImportSummary {
         let reader = try TableReader(path: file, options: TableOptions(sheet: sheet, encoding: encoding, delimiter: nil))
         let info = reader.info
         let progress = ProgressBar(label: (file as NSString).lastPathComponent, totalBytes: info.totalBytes)
@@ -31,7 +31,7 @@ struct GrantImportJob {
             kind: "grants", file: file, sheet: info.sheet, format: info.format.rawValue, encoding: info.encoding?.rawValue,
             options: String(decoding: (try? JSONSerialization.data(withJSONObject: options, options: .sortedKeys)) ?? Data(), as: UTF8.self))
         let reading = ReadingSide(reader: reader, progress: progress)
-        return try db.importGrants(batch, strict: strict) { session in
+        return try db.importGrants(batch, strict: strict, in: transaction) { session in
             // Reading and parsing run on their own thread, one core, while this one writes.
             let queue = ReadAheadQueue<GrantImportStep>()
             queue.startProducer { send in try readSteps(reading, info: info, send: send) }

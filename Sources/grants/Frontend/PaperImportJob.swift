@@ -4,7 +4,8 @@ import GrantModel
 import GrantStore
 import GrantTabular
 
-/// Reads one paper export (format detected by content) and stores it in one transaction, or only checks it.
+/// Reads one paper export (format detected by content) and stores it in one savepoint of the command's
+/// transaction, or only checks it.
 struct PaperImportJob {
     var file: String
     var format: PaperFormat?
@@ -17,21 +18,40 @@ struct PaperImportJob {
     /// Records per hand-off from the reading thread to the writing one.
     static let chunkRecords = 256
 
-    func run(into db: GrantDatabase) throws -> PaperImportSummary {
-        let detected = try format ?? detect()
-        let reading = ReadingJob(job: self)
-        return try db.importPapers(.init(kind: "papers", file: file, format: detected.rawValue)) { session in
-            // Parsing, Nature Index matching and record preparation run on their own thread while this one writes.
-            let queue = ReadAheadQueue<PaperStep>()
-            queue.startProducer { send in try reading.job.readSteps(detected, send: send) }
-            defer { queue.stop() }
-            while var chunk = try queue.next() {
-                // Popping moves each step out; a for-in loop would copy (retain) and later release all its strings.
-                chunk.reverse()
-                while let step = chunk.popLast() {
-                    switch step {
-                    case .paper(let p): try session.add(p)
-                    case .reject(let r): try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
+    /// Imports `jobs` in order, each file in its own savepoint of `transaction`. One thread reads every file in turn
+    /// (parsing, Nature Index matching, record preparation) while this one writes, so the next file is read while
+    /// the last is stored; with a thread per file, hundreds of small exports left one core idle most of the time.
+    static func store(_ jobs: [PaperImportJob], into db: GrantDatabase, transaction: ImportTransaction)
+        -> [Result<PaperImportSummary, any Error>]
+    {
+        let queue = ReadAheadQueue<PaperStep>()
+        let reading = jobs.map(ReadingJob.init)
+        queue.startProducer { send in
+            for r in reading {
+                do {
+                    let detected = try r.job.format ?? r.job.detect()
+                    guard send([.begin(detected)]) else { throw CancellationError() }
+                    try r.job.readSteps(detected, send: send)
+                    guard send([.end]) else { throw CancellationError() }
+                } catch is CancellationError {
+                    throw CancellationError()  // the writer stopped
+                } catch {
+                    guard send([.failed(error)]) else { throw CancellationError() }
+                }
+            }
+        }
+        defer { queue.stop() }
+        var steps = StepStream(queue: queue)
+        return jobs.map { job in
+            Result {
+                defer { steps.skipRestOfFile() }
+                let format = try steps.beginFile()
+                return try db.importPapers(.init(kind: "papers", file: job.file, format: format.rawValue), in: transaction) { session in
+                    while let step = try steps.nextInFile() {
+                        switch step {
+                        case .paper(let p): try session.add(p)
+                        case .reject(let r): try session.reject(file: r.file, line: r.line, reason: r.reason, raw: r.raw)
+                        }
                     }
                 }
             }
@@ -55,7 +75,7 @@ struct PaperImportJob {
     }
 
     /// The reading thread's work: parse, flag and prepare records, and send them on in chunks.
-    private func readSteps(_ detected: PaperFormat, send: ([PaperStep]) -> Bool) throws {
+    fileprivate func readSteps(_ detected: PaperFormat, send: ([PaperStep]) -> Bool) throws {
         var chunk: [PaperStep] = []
         chunk.reserveCapacity(Self.chunkRecords)
         func flush() throws {
@@ -139,7 +159,7 @@ struct PaperImportJob {
     }
 
     /// Detects the export format from its first lines (a CNKI spreadsheet is recognised by its header row).
-    private func detect() throws -> PaperFormat {
+    fileprivate func detect() throws -> PaperFormat {
         if isSpreadsheet {
             var header: [String] = []
             let reader = try TableReader(path: file)
@@ -164,8 +184,69 @@ struct PaperImportJob {
     }
 }
 
-/// What the reading thread hands to the writing one, in file order.
+/// What the reading thread hands to the writing one, in file order: each file's records between its `begin`
+/// and its `end`, or `failed` if it could not be read to the end.
 private enum PaperStep: Sendable {
+    case begin(PaperFormat)
+    case paper(PreparedPaper)
+    case reject(PaperReject)
+    case end
+    case failed(any Error)
+}
+
+/// The steps of the queue one at a time, file by file.
+private struct StepStream {
+    let queue: ReadAheadQueue<PaperStep>
+    private var chunk: [PaperStep] = []
+    /// False once the current file's `end` or `failed` step has been taken.
+    private var inFile = false
+
+    init(queue: ReadAheadQueue<PaperStep>) { self.queue = queue }
+
+    /// Pops the next step; chunks are reversed once so each step is moved out, not copied.
+    private mutating func next() throws -> PaperStep? {
+        if chunk.isEmpty {
+            guard let c = try queue.next() else { return nil }
+            chunk = c.reversed()
+        }
+        return chunk.popLast()
+    }
+
+    /// Starts the next file: its format, or the error that stopped the reader before its first record.
+    mutating func beginFile() throws -> PaperFormat {
+        switch try next() {
+        case .begin(let format):
+            inFile = true
+            return format
+        case .failed(let error): throw error
+        default: preconditionFailure("the reader sends each file's begin or failure first")
+        }
+    }
+
+    /// The current file's next record or reject; nil at its end. Rethrows the error that stopped the reader mid-file.
+    mutating func nextInFile() throws -> PaperRecordStep? {
+        guard inFile else { return nil }
+        switch try next() {
+        case .paper(let p): return .paper(p)
+        case .reject(let r): return .reject(r)
+        case .end, nil:
+            inFile = false
+            return nil
+        case .failed(let error):
+            inFile = false
+            throw error
+        case .begin: preconditionFailure("a file began before the last one ended")
+        }
+    }
+
+    /// Drops what is left of a file the writer gave up on, so the next file starts at its own `begin`.
+    mutating func skipRestOfFile() {
+        while inFile, (try? nextInFile()) != nil {}
+        inFile = false
+    }
+}
+
+private enum PaperRecordStep {
     case paper(PreparedPaper)
     case reject(PaperReject)
 }

@@ -48,17 +48,21 @@ extension GrantsCommand {
             let db = try database.open()
             var summaries: [ImportSummary] = []
             var failures = 0
-            for file in files {
-                do {
-                    let summary = try GrantImportJob(
-                        file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(label:)),
-                        mappings: mappings, amountUnit: amountUnit?.unit, strict: strict
-                    ).run(into: db)
-                    summaries.append(summary)
-                    if summary.inserted + summary.updated + summary.unchanged + summary.duplicatesInFile == 0 { failures += 1 }
-                } catch {
-                    failures += 1
-                    Diagnostics.error(error.localizedDescription)
+            try Diagnostics.run {
+                try db.inImportTransaction { transaction in
+                    for file in files {
+                        do {
+                            let summary = try GrantImportJob(
+                                file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(label:)),
+                                mappings: mappings, amountUnit: amountUnit?.unit, strict: strict
+                            ).run(into: db, transaction: transaction)
+                            summaries.append(summary)
+                            if summary.inserted + summary.updated + summary.unchanged + summary.duplicatesInFile == 0 { failures += 1 }
+                        } catch {
+                            failures += 1
+                            Diagnostics.error(error.localizedDescription)
+                        }
+                    }
                 }
             }
             ImportSummaryPrinter.print(summaries, format: format)

@@ -45,7 +45,12 @@ extension GrantsCommand {
             let outcomes: [Result<PaperImportSummary, any Error>]
             if let db, !dryRun {
                 let natureIndex = NatureIndexMemo(catalog)
-                outcomes = files.map { file in Result { try job(file, natureIndex, showsProgress: true).run(into: db) } }
+                outcomes = try Diagnostics.run {
+                    try db.inImportTransaction { transaction in
+                        PaperImportJob.store(files.map { job($0, natureIndex, showsProgress: true) }, into: db,
+                                             transaction: transaction)
+                    }
+                }
             } else {
                 outcomes = check(catalog)
             }
