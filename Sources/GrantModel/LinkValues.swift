@@ -32,6 +32,17 @@ public struct MentionEvidence: Sendable {
     }
 }
 
+/// A paper's authors and addresses, which can confirm a near-miss number.
+public struct PaperPeople: Sendable {
+    public var authors: [String]
+    public var addresses: [String]
+
+    public init(authors: [String], addresses: [String]) {
+        self.authors = authors
+        self.addresses = addresses
+    }
+}
+
 /// One grant–paper link with its confidence and the evidence behind it.
 public struct LinkDecision: Hashable, Sendable {
     public var grantId: Int64

@@ -34,21 +34,28 @@ extension GrantDatabase {
     ///   - extract: finds the mentions in each of a batch of funding texts (one list per text, in order); the
     ///     caller may spread a batch over several cores.
     ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
-    ///   - decide: turns a paper's mentions into links.
+    ///   - decide: turns a paper's mentions into links; it asks for the paper's authors and addresses only when it
+    ///     needs them (to confirm a near miss), since reading them means reading the paper's wide row.
     ///   - refreshReports: rebuild the report rollups in the same transaction; a caller holding much memory for the
     ///     link (the grant index) can say no and call `refreshReports()` once it has let go.
     public func link(
         extract: ([String]) -> [[Mention]],
         nearMisses: (String) -> [String],
-        decide: (_ mentions: [MentionEvidence], _ authors: [String], _ addresses: [String]) -> [LinkDecision],
+        decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision],
         progress: ((Int, Int) -> Void)? = nil,
         refreshReports: Bool = true
     ) throws -> LinkSummary {
         var summary = LinkSummary()
-        try pool.write { db in
+        try bulkWrite { db in
             let (textMax, grantMax, newTextMax, newGrantMax) = try linkMarks(db)
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affectedPaper (id INTEGER PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM affectedPaper")
+            // A first link, or one that at least doubles the texts linked, is a bulk load: keeping the by-number and
+            // by-grant indexes current row by row scattered writes over the file (most of a 100k-paper link's time);
+            // building them afterwards is a sort.
+            let bulk = newTextMax - textMax >= textMax
+            let mentionIndexes = bulk ? try SecondaryIndexes.drop("mention", in: db) : nil
+            let linkIndexes = bulk ? try SecondaryIndexes.drop("link", in: db) : nil
 
             // 1. Mentions in new funding texts, extracted a batch at a time.
             try db.execute(sql: "INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM fundingText WHERE id > ?",
@@ -81,6 +88,7 @@ extension GrantDatabase {
                 if batch.count == 4096 { try extractBatch() }
             }
             try extractBatch()
+            try mentionIndexes?.rebuild(in: db)
 
             // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
             if newGrantMax > grantMax, textMax > 0 {
@@ -101,14 +109,15 @@ extension GrantDatabase {
                 }
             }
 
-            // 3. Decide links for every affected paper from all its mentions.
-            let papers = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.authors, p.addresses FROM paper p JOIN affectedPaper a ON a.id = p.id ORDER BY p.id
+            // 3. Decide links for every affected paper from all its mentions, read in one pass in paper order.
+            summary.papersDecided = try Int.fetchOne(db, sql: "SELECT count(*) FROM affectedPaper") ?? 0
+            let mentionRows = try Row.fetchCursor(db, sql: """
+                SELECT m.paperId, m.id, m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid,
+                  m.note, f.kind
+                FROM affectedPaper a JOIN mention m ON m.paperId = a.id JOIN fundingText f ON f.id = m.fundingTextId
+                ORDER BY m.paperId, m.id
                 """)
-            let mentionsOf = try db.makeStatement(sql: """
-                SELECT m.id, m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid, m.note, f.kind
-                FROM mention m JOIN fundingText f ON f.id = m.fundingTextId WHERE m.paperId = ? ORDER BY m.id
-                """)
+            let peopleOf = try db.makeStatement(sql: "SELECT authors, addresses FROM paper WHERE id = ?")
             let upsertLink = try db.makeStatement(sql: """
                 INSERT INTO link (paperId, grantId, mentionId, confidence, confidenceRank, evidence, viaSubProject)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -116,24 +125,26 @@ extension GrantDatabase {
                   confidenceRank = excluded.confidenceRank, evidence = excluded.evidence, viaSubProject = excluded.viaSubProject
                 WHERE excluded.confidenceRank > link.confidenceRank
                 """)
-            // Only a change is written: a paper row is wide, and rewriting unchanged ones doubled the pages a relink writes.
-            let flagFunders = try db.makeStatement(sql: """
-                UPDATE paper SET citesNSFC = ?1, citesKeyRD = ?2 WHERE id = ?3 AND (citesNSFC IS NOT ?1 OR citesKeyRD IS NOT ?2)
+            // Only a change is written, so a relink of unchanged papers writes nothing here.
+            let setFunders = try db.makeStatement(sql: """
+                INSERT INTO paperFunder (paperId, citesNSFC, citesKeyRD) VALUES (?1, ?2, ?3)
+                ON CONFLICT(paperId) DO UPDATE SET citesNSFC = ?2, citesKeyRD = ?3
+                WHERE citesNSFC IS NOT ?2 OR citesKeyRD IS NOT ?3
                 """)
-            while let p = try papers.next() {
-                let paperId: Int64 = p[0]
-                let authors = Self.decodeList(p[1]), addresses = Self.decodeList(p[2])
-                var evidence: [MentionEvidence] = []
-                let rows = try Row.fetchCursor(mentionsOf, arguments: [paperId])
-                while let r = try rows.next() {
-                    let m = Mention(funder: FunderID(r[1] as String), number: r[2], raw: r[3], start: r[4], end: r[5],
-                                    funderText: r[6], position: r[7], valid: r[8], note: r[9])
-                    evidence.append(MentionEvidence(id: r[0], mention: m, kind: FundingText.Kind(rawValue: r[10]) ?? .wosFX))
-                }
-                summary.papersDecided += 1
+            let clearFunders = try db.makeStatement(sql: "DELETE FROM paperFunder WHERE paperId = ?")
+            func decidePaper(_ paperId: Int64, _ evidence: [MentionEvidence]) throws {
                 let cited = Set(evidence.filter { $0.mention.valid }.map(\.mention.funder))
-                try flagFunders.run(db) { b in b.bind(cited.contains(.nsfc)); b.bind(cited.contains(.nkrdpc)); b.bind(paperId) }
-                for d in decide(evidence, authors, addresses) {
+                let nsfc = cited.contains(.nsfc), keyRD = cited.contains(.nkrdpc)
+                if nsfc || keyRD {
+                    try setFunders.run(db) { b in b.bind(paperId); b.bind(nsfc); b.bind(keyRD) }
+                } else {
+                    try clearFunders.execute(arguments: [paperId])
+                }
+                let decisions = try decide(evidence) {
+                    let row = try Row.fetchOne(peopleOf, arguments: [paperId])
+                    return PaperPeople(authors: Self.decodeList(row?[0]), addresses: Self.decodeList(row?[1]))
+                }
+                for d in decisions {
                     try upsertLink.run(db) { b in
                         b.bind(paperId); b.bind(d.grantId); b.bind(d.mentionId); b.bind(d.confidence.rawValue)
                         b.bind(d.confidence.rank); b.bind(d.evidence); b.bind(d.viaSubProject)
@@ -141,6 +152,20 @@ extension GrantDatabase {
                     summary.linksWritten += db.changesCount
                 }
             }
+            var paper: Int64?
+            var evidence: [MentionEvidence] = []
+            while let r = try mentionRows.next() {
+                let paperId: Int64 = r[0]
+                if paperId != paper {
+                    if let paper { try decidePaper(paper, evidence) }
+                    (paper, evidence) = (paperId, [])
+                }
+                let m = Mention(funder: FunderID(r[2] as String), number: r[3], raw: r[4], start: r[5], end: r[6],
+                                funderText: r[7], position: r[8], valid: r[9], note: r[10])
+                evidence.append(MentionEvidence(id: r[1], mention: m, kind: FundingText.Kind(rawValue: r[11]) ?? .wosFX))
+            }
+            if let paper { try decidePaper(paper, evidence) }
+            try linkIndexes?.rebuild(in: db)
             try setMeta("link.fundingTextMaxId", newTextMax, db: db)
             try setMeta("link.grantMaxId", newGrantMax, db: db)
             if refreshReports { try Self.refreshReportCache(db) }

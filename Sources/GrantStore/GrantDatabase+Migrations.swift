@@ -175,6 +175,27 @@ extension GrantDatabase {
             try db.drop(index: "grant_on_funder")
             try db.drop(index: "grant_on_institution")
         }
+        m.registerMigration("v7-link-speed") { db in
+            // The funder flags move to a narrow table: setting them in the paper row rewrote whole wide rows
+            // (abstracts included) for most papers on every first link. A covering (year, isNatureIndex) index lets
+            // the report rollup read every paper's year without reading those rows either.
+            try db.execute(sql: """
+                CREATE TABLE paperFunder (paperId INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE,
+                  citesNSFC BOOLEAN NOT NULL, citesKeyRD BOOLEAN NOT NULL);
+                INSERT INTO paperFunder SELECT id, citesNSFC, citesKeyRD FROM paper WHERE citesNSFC OR citesKeyRD;
+                DROP TRIGGER reportCache_paperUpdate;
+                ALTER TABLE paper DROP COLUMN citesNSFC;
+                ALTER TABLE paper DROP COLUMN citesKeyRD;
+                CREATE TRIGGER reportCache_paperUpdate AFTER UPDATE OF year, isNatureIndex ON paper
+                  WHEN old.year IS NOT new.year OR old.isNatureIndex IS NOT new.isNatureIndex
+                  BEGIN DELETE FROM reportCacheStamp; END;
+                CREATE TRIGGER reportCache_paperFunderInsert AFTER INSERT ON paperFunder BEGIN DELETE FROM reportCacheStamp; END;
+                CREATE TRIGGER reportCache_paperFunderUpdate AFTER UPDATE ON paperFunder BEGIN DELETE FROM reportCacheStamp; END;
+                CREATE TRIGGER reportCache_paperFunderDelete AFTER DELETE ON paperFunder BEGIN DELETE FROM reportCacheStamp; END;
+                DROP INDEX paper_on_year;
+                CREATE INDEX paper_year_natureIndex ON paper(year, isNatureIndex);
+                """)
+        }
         return m
     }
 }

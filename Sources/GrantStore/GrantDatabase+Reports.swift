@@ -171,7 +171,7 @@ extension GrantDatabase {
                 sql = """
                     SELECT year, sum(citesNSFC), sum(citesKeyRD), sum(citesNSFC AND citesKeyRD),
                       sum(citesNSFC AND isNatureIndex), sum(citesKeyRD AND isNatureIndex), sum(citesNSFC AND citesKeyRD AND isNatureIndex)
-                    FROM paper \(f.sql) GROUP BY year ORDER BY year
+                    FROM paper JOIN paperFunder ON paperId = id \(f.sql) GROUP BY year ORDER BY year
                     """
             }
             return try Row.fetchAll(db, sql: sql, arguments: f.arguments).map { r in

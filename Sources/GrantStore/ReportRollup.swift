@@ -98,16 +98,21 @@ struct ReportRollup {
         let count = (try Int.fetchOne(db, sql: "SELECT max(id) FROM paper") ?? 0) + 1
         paperYear = Array(repeating: Self.noYear, count: count)
         paperNI = Array(repeating: -1, count: count)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, year, isNatureIndex, citesNSFC, citesKeyRD FROM paper")
+        // Served by the covering (year, isNatureIndex) index, not the wide paper rows.
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, year, isNatureIndex FROM paper")
         while let r = try rows.next() {
-            let id: Int = r[0], year: Int? = r[1], ni: Bool = r[2], nsfc: Bool = r[3], keyRD: Bool = r[4]
+            let id: Int = r[0], year: Int? = r[1], ni: Bool = r[2]
             paperYear[id] = year.map(Int32.init) ?? Self.noYear
             paperNI[id] = ni ? 1 : 0
-            if let year, nsfc || keyRD {
-                let both = nsfc && keyRD
-                let add = [nsfc, keyRD, both, nsfc && ni, keyRD && ni, both && ni].map { $0 ? 1 : 0 }
-                funderYears[year] = zip(funderYears[year] ?? [0, 0, 0, 0, 0, 0], add).map { $0 + $1 }
-            }
+        }
+        let cites = try Row.fetchCursor(db, sql: "SELECT paperId, citesNSFC, citesKeyRD FROM paperFunder")
+        while let r = try cites.next() {
+            let id: Int = r[0], nsfc: Bool = r[1], keyRD: Bool = r[2]
+            guard id < paperYear.count, paperYear[id] != Self.noYear, nsfc || keyRD else { continue }
+            let ni = paperNI[id] == 1, both = nsfc && keyRD
+            let add = [nsfc, keyRD, both, nsfc && ni, keyRD && ni, both && ni].map { $0 ? 1 : 0 }
+            let year = Int(paperYear[id])
+            funderYears[year] = zip(funderYears[year] ?? [0, 0, 0, 0, 0, 0], add).map { $0 + $1 }
         }
     }
 

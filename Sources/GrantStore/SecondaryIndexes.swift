@@ -1,6 +1,6 @@
 import GRDB
 
-/// A table's secondary indexes, dropped for a bulk load into an empty table and rebuilt after it.
+/// A table's secondary indexes, dropped for a bulk load and rebuilt after it.
 ///
 /// Keeping several indexes current row by row costs SQLite more than inserting the rows does; building each
 /// index once from the finished table is a sort. Both happen inside the import's transaction, so a failed import
@@ -14,6 +14,11 @@ struct SecondaryIndexes {
         guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))")! else {
             return nil
         }
+        return try drop(table, in: db)
+    }
+
+    /// Drops the secondary indexes of `table`.
+    static func drop(_ table: String, in db: Database) throws -> SecondaryIndexes {
         // Only plain CREATE INDEX ones (origin 'c'), and no unique ones: those enforce something while rows go in.
         let definitions = try Row.fetchAll(db, sql: """
             SELECT m.name, m.sql FROM pragma_index_list(?) l JOIN sqlite_master m ON m.type = 'index' AND m.name = l.name

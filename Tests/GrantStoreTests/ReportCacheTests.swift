@@ -23,9 +23,12 @@ import GrantModel
             }
             for i in 1...150 {
                 try db.execute(sql: """
-                    INSERT INTO paper (ut, title, titleKey, year, isNatureIndex, citesNSFC, citesKeyRD) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: ["WOS:\(i)", "P\(i)", "p\(i)", i % 17 == 0 ? nil : 2016 + i % 8, i % 5 == 0,
-                                     i % 3 != 0, i % 4 == 0])
+                    INSERT INTO paper (ut, title, titleKey, year, isNatureIndex) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: ["WOS:\(i)", "P\(i)", "p\(i)", i % 17 == 0 ? nil : 2016 + i % 8, i % 5 == 0])
+                if i % 3 != 0 || i % 4 == 0 {
+                    try db.execute(sql: "INSERT INTO paperFunder (paperId, citesNSFC, citesKeyRD) VALUES (?, ?, ?)",
+                                   arguments: [db.lastInsertedRowID, i % 3 != 0, i % 4 == 0])
+                }
             }
             var seen = Set<[Int]>()
             for i in 1...400 {
@@ -82,11 +85,13 @@ import GrantModel
             "UPDATE \"grant\" SET projectNumber = 'G1002' WHERE id = 5",
             "UPDATE paper SET isNatureIndex = NOT isNatureIndex WHERE id = 2",
             "UPDATE paper SET year = NULL WHERE id = 4",
-            "UPDATE paper SET citesKeyRD = NOT citesKeyRD WHERE id = 6",
+            "UPDATE paperFunder SET citesKeyRD = NOT citesKeyRD WHERE paperId = 7",
+            "DELETE FROM paperFunder WHERE paperId = 8",
+            "INSERT INTO paperFunder (paperId, citesNSFC, citesKeyRD) VALUES (9, 0, 1)",
             "UPDATE link SET confidenceRank = 1 WHERE confidenceRank = 3 AND id < 20",
             "DELETE FROM link WHERE id = 7",
             "INSERT INTO link (paperId, grantId, confidence, confidenceRank, evidence) VALUES (150, 60, 'high', 3, 'x')",
-            "INSERT INTO paper (ut, title, titleKey, year, citesNSFC) VALUES ('WOS:new', 'New', 'new', 2019, 1)",
+            "INSERT INTO paper (ut, title, titleKey, year) VALUES ('WOS:new', 'New', 'new', 2019)",
             "INSERT INTO \"grant\" (number, funder, department, year) VALUES ('G9999', 'nsfc', 'H', 2019)",
         ]
         for sql in changes {
@@ -116,7 +121,7 @@ import GrantModel
             try s.upsert(Grant(number: "G2000", funder: .nsfc), origin: RowOrigin(file: "new.csv", sheet: nil, row: 2))
         }
         #expect(try !Self.isFresh(t.db))
-        _ = try t.db.link(extract: { $0.map { _ in [] } }, nearMisses: { _ in [] }, decide: { _, _, _ in [] })
+        _ = try t.db.link(extract: { $0.map { _ in [] } }, nearMisses: { _ in [] }, decide: { _, _ in [] })
         #expect(try Self.isFresh(t.db))
         try Self.expectSameAsDirect(t.db, "after link")
     }

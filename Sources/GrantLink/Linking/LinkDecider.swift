@@ -14,7 +14,10 @@ public struct LinkDecider {
         self.lookup = lookup
     }
 
-    public func decide(_ mentions: [MentionEvidence], authors: [String], addresses: [String]) -> [LinkDecision] {
+    /// The links `mentions` support. `people` gives the paper's authors and addresses, asked for only to confirm a
+    /// near miss (and at most once), since reading them costs the caller a wide row.
+    public func decide(_ mentions: [MentionEvidence], people: () throws -> PaperPeople) rethrows -> [LinkDecision] {
+        var known: PaperPeople?
         var best: [Int64: LinkDecision] = [:]
         func keep(_ d: LinkDecision) {
             if let old = best[d.grantId], old.confidence >= d.confidence { return }
@@ -41,7 +44,8 @@ public struct LinkDecider {
             }
             let candidates = Set(Self.nearMisses(of: m.mention.number).compactMap(lookup))
             guard candidates.count == 1, let g = candidates.first else { continue }
-            if let who = Self.confirmation(of: g, authors: authors, addresses: addresses) {
+            if known == nil { known = try people() }
+            if let who = Self.confirmation(of: g, authors: known!.authors, addresses: known!.addresses) {
                 keep(LinkDecision(grantId: g.id, mentionId: m.id, confidence: .low,
                                   evidence: "\(where_): probable typo for \(g.number) (\(Self.difference(m.mention.number, g.number))); \(who)"))
             }

@@ -31,7 +31,7 @@ struct LinkJob {
         return try database.link(
             extract: { texts in parallelMap(texts) { { extractor.extract($0) } } },
             nearMisses: LinkDecider.nearMisses(of:),
-            decide: { decider.decide($0, authors: $1, addresses: $2) },
+            decide: { try decider.decide($0, people: $1) },
             progress: { done, total in progress.update(fraction: total > 0 ? Double(done) / Double(total) : 0, records: done) },
             refreshReports: false
         )

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+import GrantModel
+import GrantStore
+
+/// Imports and `link` write with foreign-key checks off and, for a bulk load, without the secondary indexes; these
+/// tests check that what they leave behind is still whole.
+@Suite struct BulkWriteTests {
+    static func paper(_ ut: String, _ text: String, line: Int) -> PaperRecord {
+        PaperImportSessionTests.record(.wos, file: "wos.txt", ut: ut, title: "Paper \(ut)",
+                                       funding: [FundingText(kind: .wosFX, text: text)], line: line)
+    }
+
+    /// Every eight-digit number is an NSFC mention; a mention links to the grant of that number.
+    static func link(_ t: TempDatabase) throws -> LinkSummary {
+        let index = try t.db.grantIndex()
+        let digits = try Regex("[0-9]{8}")
+        return try t.db.link(
+            extract: { texts in
+                texts.map { text in
+                    text.matches(of: digits).enumerated().map { i, m in
+                        let start = text.utf8.distance(from: text.startIndex, to: m.range.lowerBound)
+                        return Mention(funder: .nsfc, number: String(text[m.range]), raw: String(text[m.range]),
+                                       start: start, end: start + 8, funderText: "NSFC", position: i + 1)
+                    }
+                }
+            },
+            nearMisses: { _ in [] },
+            decide: { evidence, _ in
+                evidence.compactMap { e in
+                    index[e.mention.number].map {
+                        LinkDecision(grantId: $0.id, mentionId: e.id, confidence: .high, evidence: e.mention.raw)
+                    }
+                }
+            })
+    }
+
+    static func expectWhole(_ t: TempDatabase, _ when: String) throws {
+        #expect(try t.rows("PRAGMA foreign_key_check").isEmpty, "dangling references \(when)")
+        let indexes = Set(try t.rows("SELECT name FROM sqlite_master WHERE type = 'index'").map { $0[0] as String })
+        for name in ["mention_on_paperId", "mention_on_number", "link_on_grantId", "link_paperId_confidence"] {
+            #expect(indexes.contains(name), "\(name) missing \(when)")
+        }
+    }
+
+    @Test func filesInOneTransactionKeepTheirOwnBatchesAndAFailedFileRollsBackAlone() throws {
+        let t = try TempDatabase()
+        struct Broken: Error {}
+        let outcomes: [Result<PaperImportSummary, any Error>] = try t.db.inImportTransaction { transaction in
+            ["a.txt", "b.txt", "c.txt"].enumerated().map { i, file in
+                Result {
+                    try t.db.importPapers(.init(kind: "papers", file: file, format: "wos"), in: transaction) { s in
+                        try s.add(Self.paper("WOS:\(i)1", "NSFC (8187123\(i))", line: 1), natureIndex: nil)
+                        try s.add(Self.paper("WOS:\(i)2", "NSFC (8187124\(i))", line: 20), natureIndex: nil)
+                        if file == "b.txt" { throw Broken() }  // dies after its records were written
+                    }
+                }
+            }
+        }
+        #expect(outcomes.map { (try? $0.get()) != nil } == [true, false, true])
+        #expect(try t.rows("SELECT ut FROM paper ORDER BY ut").map { $0[0] as String } == ["WOS:01", "WOS:02", "WOS:21", "WOS:22"])
+        #expect(try t.rows("SELECT file FROM importBatch ORDER BY id").map { $0[0] as String } == ["a.txt", "c.txt"])
+        #expect(try t.count("fundingText") == 4)
+        #expect(try t.rows("PRAGMA foreign_key_check").isEmpty)
+    }
+
+    @Test func bulkAndIncrementalLinksLeaveNoDanglingReferencesAndRebuildTheIndexes() throws {
+        let t = try TempDatabase()
+        _ = try t.db.importGrants(.init(kind: "grants", file: "g.csv")) { s in
+            for (row, number) in ["81871230", "81871231", "81871240"].enumerated() {
+                try s.upsert(Grant(number: number, funder: .nsfc), origin: RowOrigin(file: "g.csv", sheet: nil, row: row + 2))
+            }
+        }
+        try PaperImportSessionTests.load(t, "wos.txt", format: "wos", [
+            Self.paper("WOS:1", "NSFC (81871230, 81871231)", line: 1),
+            Self.paper("WOS:2", "Grant 99999999 only", line: 20),
+            Self.paper("WOS:3", "No numbers here", line: 40),
+        ])
+        let first = try Self.link(t)  // a first link: the bulk path
+        #expect(first.linksWritten == 2)
+        try Self.expectWhole(t, "after the first link")
+        #expect(try t.rows("SELECT p.ut, f.citesNSFC FROM paperFunder f JOIN paper p ON p.id = f.paperId ORDER BY p.ut")
+            .map { "\($0[0] as String)=\($0[1] as Bool)" } == ["WOS:1=true", "WOS:2=true"])
+
+        try PaperImportSessionTests.load(t, "more.txt", format: "wos", [Self.paper("WOS:4", "NSFC 81871240", line: 1)])
+        let second = try Self.link(t)  // one new text against three linked: the incremental path
+        #expect(second.fundingTextsRead == 1)
+        #expect(second.linksWritten == 1)
+        try Self.expectWhole(t, "after the incremental link")
+        #expect(try t.count("link") == 3)
+        #expect(try t.count("link", "grantId = (SELECT id FROM \"grant\" WHERE number = '81871240')") == 1)
+    }
+}
