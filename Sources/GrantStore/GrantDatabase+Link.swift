@@ -110,12 +110,13 @@ extension GrantDatabase {
             }
 
             // 3. Decide links for every affected paper from all its mentions, read in one pass in paper order.
+            // CROSS JOIN keeps the affected papers outermost, so a small relink reads only their mentions, with no sort.
             summary.papersDecided = try Int.fetchOne(db, sql: "SELECT count(*) FROM affectedPaper") ?? 0
             let mentionRows = try Row.fetchCursor(db, sql: """
                 SELECT m.paperId, m.id, m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid,
                   m.note, f.kind
-                FROM affectedPaper a JOIN mention m ON m.paperId = a.id JOIN fundingText f ON f.id = m.fundingTextId
-                ORDER BY m.paperId, m.id
+                FROM affectedPaper a CROSS JOIN mention m ON m.paperId = a.id JOIN fundingText f ON f.id = m.fundingTextId
+                ORDER BY a.id
                 """)
             let peopleOf = try db.makeStatement(sql: "SELECT authors, addresses FROM paper WHERE id = ?")
             let upsertLink = try db.makeStatement(sql: """
@@ -132,7 +133,8 @@ extension GrantDatabase {
                 WHERE citesNSFC IS NOT ?2 OR citesKeyRD IS NOT ?3
                 """)
             let clearFunders = try db.makeStatement(sql: "DELETE FROM paperFunder WHERE paperId = ?")
-            func decidePaper(_ paperId: Int64, _ evidence: [MentionEvidence]) throws {
+            func decidePaper(_ paperId: Int64, _ evidence: inout [MentionEvidence]) throws {
+                evidence.sort { $0.id < $1.id }  // in text order, whatever order the index gave
                 let cited = Set(evidence.filter { $0.mention.valid }.map(\.mention.funder))
                 let nsfc = cited.contains(.nsfc), keyRD = cited.contains(.nkrdpc)
                 if nsfc || keyRD {
@@ -157,14 +159,14 @@ extension GrantDatabase {
             while let r = try mentionRows.next() {
                 let paperId: Int64 = r[0]
                 if paperId != paper {
-                    if let paper { try decidePaper(paper, evidence) }
+                    if let paper { try decidePaper(paper, &evidence) }
                     (paper, evidence) = (paperId, [])
                 }
                 let m = Mention(funder: FunderID(r[2] as String), number: r[3], raw: r[4], start: r[5], end: r[6],
                                 funderText: r[7], position: r[8], valid: r[9], note: r[10])
                 evidence.append(MentionEvidence(id: r[1], mention: m, kind: FundingText.Kind(rawValue: r[11]) ?? .wosFX))
             }
-            if let paper { try decidePaper(paper, evidence) }
+            if let paper { try decidePaper(paper, &evidence) }
             try linkIndexes?.rebuild(in: db)
             try setMeta("link.fundingTextMaxId", newTextMax, db: db)
             try setMeta("link.grantMaxId", newGrantMax, db: db)
