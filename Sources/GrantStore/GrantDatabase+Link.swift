@@ -41,7 +41,7 @@ extension GrantDatabase {
     public func link(
         extract: ([String]) -> [[Mention]],
         nearMisses: (String) -> [String],
-        decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision],
+        decide: @escaping (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision],
         progress: ((Int, Int) -> Void)? = nil,
         refreshReports: Bool = true
     ) throws -> LinkSummary {
@@ -56,38 +56,64 @@ extension GrantDatabase {
             let bulk = newTextMax - textMax >= textMax
             let mentionIndexes = bulk ? try SecondaryIndexes.drop("mention", in: db) : nil
             let linkIndexes = bulk ? try SecondaryIndexes.drop("link", in: db) : nil
+            var writer = try LinkWriter(db: db, decide: decide)
 
-            // 1. Mentions in new funding texts, extracted a batch at a time.
-            try db.execute(sql: "INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM fundingText WHERE id > ?",
-                           arguments: [textMax])
-            var mentions = BulkInsert(table: "mention", columns: [
-                "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
-            ])
+            // 1. Mentions in new funding texts, extracted a batch at a time. A paper all of whose texts are new (a
+            // newly imported paper) is decided right away from them; the others (papers that gained a text by a
+            // merge) are decided in step 3 from all their mentions.
+            if textMax > 0 {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO affectedPaper (id) SELECT DISTINCT n.paperId FROM fundingText n
+                    WHERE n.id > ?1 AND EXISTS (SELECT 1 FROM fundingText o WHERE o.paperId = n.paperId AND o.id <= ?1)
+                    """, arguments: [textMax])
+            }
+            let merged = Set(try Int64.fetchAll(db, sql: "SELECT id FROM affectedPaper"))
+            let markAffected = try db.makeStatement(sql: "INSERT OR IGNORE INTO affectedPaper (id) VALUES (?)")
+            var decided = Set<Int64>()
             let total = Int(newTextMax - textMax)
-            let texts = try Row.fetchCursor(db, sql: "SELECT id, paperId, text FROM fundingText WHERE id > ? ORDER BY id",
+            let texts = try Row.fetchCursor(db, sql: "SELECT id, paperId, kind, text FROM fundingText WHERE id > ? ORDER BY id",
                                             arguments: [textMax])
-            var batch: [(id: Int64, paperId: Int64, text: String)] = []
+            var batch: [(id: Int64, paperId: Int64, kind: FundingText.Kind, text: String)] = []
             func extractBatch() throws {
                 let found = extract(batch.map(\.text))
                 precondition(found.count == batch.count, "extract returned \(found.count) lists for \(batch.count) texts")
-                for (t, found) in zip(batch, found) {
-                    for m in found {
-                        mentions.append(.integer(t.paperId), .integer(t.id), .text(m.funder.rawValue), .text(m.number),
-                                        .text(m.raw), .integer(Int64(m.start)), .integer(Int64(m.end)), .text(m.funderText),
-                                        .integer(Int64(m.position)), .integer(m.valid ? 1 : 0), .text(m.note))
+                var start = 0
+                while start < batch.count {
+                    // A paper's texts are adjacent in id order (an import writes them together), and a batch ends
+                    // between papers; a paper met again later is decided in step 3 instead.
+                    let paperId = batch[start].paperId
+                    var end = start + 1
+                    while end < batch.count, batch[end].paperId == paperId { end += 1 }
+                    var evidence: [MentionEvidence] = []
+                    for i in start..<end {
+                        for m in found[i] {
+                            evidence.append(MentionEvidence(id: writer.add(m, paperId: paperId, textId: batch[i].id),
+                                                            mention: m, kind: batch[i].kind))
+                        }
                     }
-                    summary.mentionsFound += found.count
+                    if !merged.contains(paperId) {
+                        if decided.insert(paperId).inserted {
+                            summary.papersDecided += 1
+                            try writer.decideNew(paperId, evidence)
+                        } else {
+                            try markAffected.execute(arguments: [paperId])
+                        }
+                    }
+                    start = end
                 }
-                try mentions.flush(db)
+                try writer.flush()
+                summary.mentionsFound += found.reduce(0) { $0 + $1.count }
                 summary.fundingTextsRead += batch.count
                 progress?(summary.fundingTextsRead, total)
                 batch.removeAll(keepingCapacity: true)
             }
             while let t = try texts.next() {
-                batch.append((t[0], t[1], t[2]))
-                if batch.count == 4096 { try extractBatch() }
+                let paperId: Int64 = t[1]
+                if batch.count >= 4096, batch.last?.paperId != paperId { try extractBatch() }
+                batch.append((t[0], paperId, FundingText.Kind(rawValue: t[2]) ?? .wosFX, t[3]))
             }
             try extractBatch()
+            decided = []
             try mentionIndexes?.rebuild(in: db)
 
             // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
@@ -97,76 +123,42 @@ extension GrantDatabase {
                     SELECT DISTINCT number FROM mention WHERE fundingTextId <= ?
                     """, arguments: [textMax])
                 let markByNumber = try db.makeStatement(sql: """
-                    INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM mention WHERE number = ?
+                    INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM mention WHERE number = ? AND fundingTextId <= ?
                     """)
                 while let n = try numbers.next() {
                     let project = KeyRDNumber.parse(n).map(\.projectNumber)
                     if newNumbers.contains(n) || project.map(newNumbers.contains) == true
                         || nearMisses(n).contains(where: newNumbers.contains)
                     {
-                        try markByNumber.execute(arguments: [n])
+                        try markByNumber.execute(arguments: [n, textMax])
                     }
                 }
             }
 
-            // 3. Decide links for every affected paper from all its mentions, read in one pass in paper order.
+            // 3. Decide the other affected papers from all their mentions, read in one pass in paper order.
             // CROSS JOIN keeps the affected papers outermost, so a small relink reads only their mentions, with no sort.
-            summary.papersDecided = try Int.fetchOne(db, sql: "SELECT count(*) FROM affectedPaper") ?? 0
+            summary.papersDecided += try Int.fetchOne(db, sql: "SELECT count(*) FROM affectedPaper") ?? 0
             let mentionRows = try Row.fetchCursor(db, sql: """
                 SELECT m.paperId, m.id, m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid,
                   m.note, f.kind
                 FROM affectedPaper a CROSS JOIN mention m ON m.paperId = a.id JOIN fundingText f ON f.id = m.fundingTextId
                 ORDER BY a.id
                 """)
-            let peopleOf = try db.makeStatement(sql: "SELECT authors, addresses FROM paper WHERE id = ?")
-            let upsertLink = try db.makeStatement(sql: """
-                INSERT INTO link (paperId, grantId, mentionId, confidence, confidenceRank, evidence, viaSubProject)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(paperId, grantId) DO UPDATE SET mentionId = excluded.mentionId, confidence = excluded.confidence,
-                  confidenceRank = excluded.confidenceRank, evidence = excluded.evidence, viaSubProject = excluded.viaSubProject
-                WHERE excluded.confidenceRank > link.confidenceRank
-                """)
-            // Only a change is written, so a relink of unchanged papers writes nothing here.
-            let setFunders = try db.makeStatement(sql: """
-                INSERT INTO paperFunder (paperId, citesNSFC, citesKeyRD) VALUES (?1, ?2, ?3)
-                ON CONFLICT(paperId) DO UPDATE SET citesNSFC = ?2, citesKeyRD = ?3
-                WHERE citesNSFC IS NOT ?2 OR citesKeyRD IS NOT ?3
-                """)
-            let clearFunders = try db.makeStatement(sql: "DELETE FROM paperFunder WHERE paperId = ?")
-            func decidePaper(_ paperId: Int64, _ evidence: inout [MentionEvidence]) throws {
-                evidence.sort { $0.id < $1.id }  // in text order, whatever order the index gave
-                let cited = Set(evidence.filter { $0.mention.valid }.map(\.mention.funder))
-                let nsfc = cited.contains(.nsfc), keyRD = cited.contains(.nkrdpc)
-                if nsfc || keyRD {
-                    try setFunders.run(db) { b in b.bind(paperId); b.bind(nsfc); b.bind(keyRD) }
-                } else {
-                    try clearFunders.execute(arguments: [paperId])
-                }
-                let decisions = try decide(evidence) {
-                    let row = try Row.fetchOne(peopleOf, arguments: [paperId])
-                    return PaperPeople(authors: Self.decodeList(row?[0]), addresses: Self.decodeList(row?[1]))
-                }
-                for d in decisions {
-                    try upsertLink.run(db) { b in
-                        b.bind(paperId); b.bind(d.grantId); b.bind(d.mentionId); b.bind(d.confidence.rawValue)
-                        b.bind(d.confidence.rank); b.bind(d.evidence); b.bind(d.viaSubProject)
-                    }
-                    summary.linksWritten += db.changesCount
-                }
-            }
             var paper: Int64?
             var evidence: [MentionEvidence] = []
             while let r = try mentionRows.next() {
                 let paperId: Int64 = r[0]
                 if paperId != paper {
-                    if let paper { try decidePaper(paper, &evidence) }
+                    if let paper { try writer.redecide(paper, &evidence) }
                     (paper, evidence) = (paperId, [])
                 }
                 let m = Mention(funder: FunderID(r[2] as String), number: r[3], raw: r[4], start: r[5], end: r[6],
                                 funderText: r[7], position: r[8], valid: r[9], note: r[10])
                 evidence.append(MentionEvidence(id: r[1], mention: m, kind: FundingText.Kind(rawValue: r[11]) ?? .wosFX))
             }
-            if let paper { try decidePaper(paper, &evidence) }
+            if let paper { try writer.redecide(paper, &evidence) }
+            try writer.flush()
+            summary.linksWritten = writer.linksWritten
             try linkIndexes?.rebuild(in: db)
             try setMeta("link.fundingTextMaxId", newTextMax, db: db)
             try setMeta("link.grantMaxId", newGrantMax, db: db)
@@ -201,6 +193,107 @@ extension GrantDatabase {
 
     static func decodeList(_ json: String?) -> [String] {
         json.flatMap(JSONText.parseArray) ?? []
+    }
+}
+
+/// Writes what linking finds: mentions (with the ids their links cite), links and funder flags.
+///
+/// A new paper's rows are plain multi-row inserts, since it can have no links or flags yet; a paper decided again
+/// goes through upserts that only ever raise a link's confidence and only write a flag that changed.
+private struct LinkWriter {
+    let db: Database
+    let decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]
+    private(set) var linksWritten = 0
+    private var nextMentionId: Int64
+    private var mentions = BulkInsert(table: "mention", columns: [
+        "id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
+    ])
+    private var newLinks = BulkInsert(table: "link", columns: [
+        "paperId", "grantId", "mentionId", "confidence", "confidenceRank", "evidence", "viaSubProject",
+    ])
+    private var newFunders = BulkInsert(table: "paperFunder", columns: ["paperId", "citesNSFC", "citesKeyRD"])
+    private let peopleOf, upsertLink, setFunders, clearFunders: Statement
+
+    init(db: Database, decide: @escaping (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]) throws {
+        self.db = db
+        self.decide = decide
+        // As for papers: AUTOINCREMENT's counter may be ahead of max(id) after deletions.
+        nextMentionId = 1 + (try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'mention'), 0), coalesce((SELECT max(id) FROM mention), 0))
+            """) ?? 0)
+        peopleOf = try db.makeStatement(sql: "SELECT authors, addresses FROM paper WHERE id = ?")
+        upsertLink = try db.makeStatement(sql: """
+            INSERT INTO link (paperId, grantId, mentionId, confidence, confidenceRank, evidence, viaSubProject)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(paperId, grantId) DO UPDATE SET mentionId = excluded.mentionId, confidence = excluded.confidence,
+              confidenceRank = excluded.confidenceRank, evidence = excluded.evidence, viaSubProject = excluded.viaSubProject
+            WHERE excluded.confidenceRank > link.confidenceRank
+            """)
+        setFunders = try db.makeStatement(sql: """
+            INSERT INTO paperFunder (paperId, citesNSFC, citesKeyRD) VALUES (?1, ?2, ?3)
+            ON CONFLICT(paperId) DO UPDATE SET citesNSFC = ?2, citesKeyRD = ?3
+            WHERE citesNSFC IS NOT ?2 OR citesKeyRD IS NOT ?3
+            """)
+        clearFunders = try db.makeStatement(sql: "DELETE FROM paperFunder WHERE paperId = ?")
+    }
+
+    /// Buffers a mention; returns its id.
+    mutating func add(_ m: Mention, paperId: Int64, textId: Int64) -> Int64 {
+        let id = nextMentionId
+        nextMentionId += 1
+        mentions.append(.integer(id), .integer(paperId), .integer(textId), .text(m.funder.rawValue), .text(m.number),
+                        .text(m.raw), .integer(Int64(m.start)), .integer(Int64(m.end)), .text(m.funderText),
+                        .integer(Int64(m.position)), .integer(m.valid ? 1 : 0), .text(m.note))
+        return id
+    }
+
+    /// Decides a paper that has no links or flags yet (its mentions must be buffered or written).
+    mutating func decideNew(_ paperId: Int64, _ evidence: [MentionEvidence]) throws {
+        let (nsfc, keyRD) = Self.funders(evidence)
+        if nsfc || keyRD { newFunders.append(.integer(paperId), .integer(nsfc ? 1 : 0), .integer(keyRD ? 1 : 0)) }
+        for d in try decisions(paperId, evidence) {
+            newLinks.append(.integer(paperId), .integer(d.grantId), .integer(d.mentionId), .text(d.confidence.rawValue),
+                            .integer(Int64(d.confidence.rank)), .text(d.evidence), .text(d.viaSubProject))
+            linksWritten += 1
+        }
+    }
+
+    /// Decides a paper again from all its mentions.
+    mutating func redecide(_ paperId: Int64, _ evidence: inout [MentionEvidence]) throws {
+        evidence.sort { $0.id < $1.id }  // in text order, whatever order the index gave
+        let (nsfc, keyRD) = Self.funders(evidence)
+        if nsfc || keyRD {
+            try setFunders.run(db) { b in b.bind(paperId); b.bind(nsfc); b.bind(keyRD) }
+        } else {
+            try clearFunders.execute(arguments: [paperId])
+        }
+        for d in try decisions(paperId, evidence) {
+            try upsertLink.run(db) { b in
+                b.bind(paperId); b.bind(d.grantId); b.bind(d.mentionId); b.bind(d.confidence.rawValue)
+                b.bind(d.confidence.rank); b.bind(d.evidence); b.bind(d.viaSubProject)
+            }
+            linksWritten += db.changesCount
+        }
+    }
+
+    /// Writes the buffered rows; mentions first, which the links cite.
+    mutating func flush() throws {
+        try mentions.flush(db)
+        try newLinks.flush(db)
+        try newFunders.flush(db)
+    }
+
+    private func decisions(_ paperId: Int64, _ evidence: [MentionEvidence]) throws -> [LinkDecision] {
+        try decide(evidence) {
+            // The paper's own columns, which no buffered row changes.
+            let row = try Row.fetchOne(peopleOf, arguments: [paperId])
+            return PaperPeople(authors: GrantDatabase.decodeList(row?[0]), addresses: GrantDatabase.decodeList(row?[1]))
+        }
+    }
+
+    private static func funders(_ evidence: [MentionEvidence]) -> (nsfc: Bool, keyRD: Bool) {
+        let cited = Set(evidence.lazy.filter(\.mention.valid).map(\.mention.funder))
+        return (cited.contains(.nsfc), cited.contains(.nkrdpc))
     }
 }
 

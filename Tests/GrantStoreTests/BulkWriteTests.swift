@@ -91,4 +91,43 @@ import GrantStore
         #expect(try t.count("link") == 3)
         #expect(try t.count("link", "grantId = (SELECT id FROM \"grant\" WHERE number = '81871240')") == 1)
     }
+
+    @Test func aPaperWhoseTextsAreApartOrThatGainsATextLaterIsDecidedFromAllItsMentions() throws {
+        let t = try TempDatabase()
+        _ = try t.db.importGrants(.init(kind: "grants", file: "g.csv")) { s in
+            for (row, number) in ["81871230", "81871231", "81871240"].enumerated() {
+                try s.upsert(Grant(number: number, funder: .nsfc), origin: RowOrigin(file: "g.csv", sheet: nil, row: row + 2))
+            }
+        }
+        func record(_ ut: String, doi: String, _ text: String, kind: FundingText.Kind) -> PaperRecord {
+            PaperImportSessionTests.record(.wos, file: "x.txt", ut: ut, doi: doi, title: "Paper \(ut)",
+                                           funding: [FundingText(kind: kind, text: text)])
+        }
+        // The same paper (by DOI) in two files imported before one link: its texts are not adjacent.
+        try PaperImportSessionTests.load(t, "a.txt", format: "wos", [
+            record("WOS:1", doi: "10.1/x", "NSFC (81871230)", kind: .wosFX),
+            record("WOS:2", doi: "10.1/y", "No numbers", kind: .wosFX),
+        ])
+        try PaperImportSessionTests.load(t, "b.txt", format: "wos", [
+            record("WOS:3", doi: "10.1/z", "No numbers either", kind: .wosFX),
+            record("WOS:9", doi: "10.1/x", "NSFC grant 81871231", kind: .wosFU),
+        ])
+        _ = try Self.link(t)
+        func grantsOfX() throws -> [String] {
+            try t.rows("""
+                SELECT g.number FROM link l JOIN "grant" g ON g.id = l.grantId JOIN paper p ON p.id = l.paperId
+                WHERE p.doi = '10.1/x' ORDER BY g.number
+                """).map { $0[0] as String }
+        }
+        #expect(try grantsOfX() == ["81871230", "81871231"])
+        // A later import adds a third text to the same paper: it is decided again with all three.
+        try PaperImportSessionTests.load(t, "c.txt", format: "wos", [
+            record("WOS:8", doi: "10.1/x", "Also NSFC 81871240", kind: .scopusText),
+        ])
+        let again = try Self.link(t)
+        #expect(again.fundingTextsRead == 1)
+        #expect(try grantsOfX() == ["81871230", "81871231", "81871240"])
+        #expect(try t.count("paperFunder", "citesNSFC") == 1)
+        try Self.expectWhole(t, "after merges")
+    }
 }
