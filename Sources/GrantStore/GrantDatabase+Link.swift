@@ -31,15 +31,15 @@ extension GrantDatabase {
     /// and papers are re-decided when they gained texts or when new grants match their mentions.
     ///
     /// - Parameters:
-    ///   - extract: finds the mentions in each of a batch of funding texts (one list per text, in order); the
-    ///     caller may spread a batch over several cores.
+    ///   - extract: finds the mentions in each of a batch of funding texts (one list per text, in order). It runs
+    ///     on another thread, one batch ahead of the writing; the caller may spread a batch over several cores.
     ///   - nearMisses: the typo variants of a number, to find papers a new grant may explain.
     ///   - decide: turns a paper's mentions into links; it asks for the paper's authors and addresses only when it
     ///     needs them (to confirm a near miss), since reading them means reading the paper's wide row.
     ///   - refreshReports: rebuild the report rollups in the same transaction; a caller holding much memory for the
     ///     link (the grant index) can say no and call `refreshReports()` once it has let go.
     public func link(
-        extract: ([String]) -> [[Mention]],
+        extract: @escaping @Sendable ([String]) -> [[Mention]],
         nearMisses: (String) -> [String],
         decide: @escaping (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision],
         progress: ((Int, Int) -> Void)? = nil,
@@ -54,33 +54,45 @@ extension GrantDatabase {
             // by-grant indexes current row by row scattered writes over the file (most of a 100k-paper link's time);
             // building them afterwards is a sort.
             let bulk = newTextMax - textMax >= textMax
+            // Half the usual page cache: linking writes in id order and reads little back, and SQLite sorts (the
+            // index rebuilds) in as much memory as the cache may hold, which at 1M papers came on top of the
+            // grant index past the 300 MB bound.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let mentionIndexes = bulk ? try SecondaryIndexes.drop("mention", in: db) : nil
             let linkIndexes = bulk ? try SecondaryIndexes.drop("link", in: db) : nil
             var writer = try LinkWriter(db: db, decide: decide)
 
-            // 1. Mentions in new funding texts, extracted a batch at a time. A paper all of whose texts are new (a
-            // newly imported paper) is decided right away from them; the others (papers that gained a text by a
-            // merge) are decided in step 3 from all their mentions.
-            if textMax > 0 {
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO affectedPaper (id) SELECT DISTINCT n.paperId FROM fundingText n
-                    WHERE n.id > ?1 AND EXISTS (SELECT 1 FROM fundingText o WHERE o.paperId = n.paperId AND o.id <= ?1)
-                    """, arguments: [textMax])
-            }
-            let merged = Set(try Int64.fetchAll(db, sql: "SELECT id FROM affectedPaper"))
-            let markAffected = try db.makeStatement(sql: "INSERT OR IGNORE INTO affectedPaper (id) VALUES (?)")
-            var decided = Set<Int64>()
+            // 1. Mentions in new funding texts, extracted a batch at a time. A newly imported paper, whose texts are
+            // all new and adjacent in id order (an import writes them together), is decided right away from them.
+            // The others (papers that gained a text by a merge) are deferred to step 3, to be decided from all their
+            // mentions.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO affectedPaper (id) SELECT n.paperId FROM fundingText n WHERE n.id > ?1
+                GROUP BY n.paperId
+                HAVING max(n.id) - min(n.id) + 1 > count(*)
+                  OR EXISTS (SELECT 1 FROM fundingText o WHERE o.paperId = n.paperId AND o.id <= ?1)
+                """, arguments: [textMax])
+            let deferred = Set(try Int64.fetchAll(db, sql: "SELECT id FROM affectedPaper"))
             let total = Int(newTextMax - textMax)
             let texts = try Row.fetchCursor(db, sql: "SELECT id, paperId, kind, text FROM fundingText WHERE id > ? ORDER BY id",
                                             arguments: [textMax])
-            var batch: [(id: Int64, paperId: Int64, kind: FundingText.Kind, text: String)] = []
-            func extractBatch() throws {
-                let found = extract(batch.map(\.text))
+            // The next batch is extracted (on other threads) while this one is decided and written.
+            var next = try texts.next().map(TextRow.init)
+            func readBatch() throws -> [TextRow] {
+                var batch: [TextRow] = []
+                while let t = next, batch.count < 4096 || batch.last?.paperId == t.paperId {
+                    batch.append(t)
+                    next = try texts.next().map(TextRow.init)
+                }
+                return batch
+            }
+            func write(_ batch: [TextRow], _ found: [[Mention]]) throws {
                 precondition(found.count == batch.count, "extract returned \(found.count) lists for \(batch.count) texts")
                 var start = 0
                 while start < batch.count {
-                    // A paper's texts are adjacent in id order (an import writes them together), and a batch ends
-                    // between papers; a paper met again later is decided in step 3 instead.
+                    // A batch ends between papers, so this is all of a new paper's texts.
                     let paperId = batch[start].paperId
                     var end = start + 1
                     while end < batch.count, batch[end].paperId == paperId { end += 1 }
@@ -91,13 +103,9 @@ extension GrantDatabase {
                                                             mention: m, kind: batch[i].kind))
                         }
                     }
-                    if !merged.contains(paperId) {
-                        if decided.insert(paperId).inserted {
-                            summary.papersDecided += 1
-                            try writer.decideNew(paperId, evidence)
-                        } else {
-                            try markAffected.execute(arguments: [paperId])
-                        }
+                    if !deferred.contains(paperId) {
+                        summary.papersDecided += 1
+                        try writer.decideNew(paperId, evidence)
                     }
                     start = end
                 }
@@ -105,15 +113,16 @@ extension GrantDatabase {
                 summary.mentionsFound += found.reduce(0) { $0 + $1.count }
                 summary.fundingTextsRead += batch.count
                 progress?(summary.fundingTextsRead, total)
-                batch.removeAll(keepingCapacity: true)
             }
-            while let t = try texts.next() {
-                let paperId: Int64 = t[1]
-                if batch.count >= 4096, batch.last?.paperId != paperId { try extractBatch() }
-                batch.append((t[0], paperId, FundingText.Kind(rawValue: t[2]) ?? .wosFX, t[3]))
+            var batch = try readBatch()
+            var extraction = BackgroundExtraction(batch.map(\.text), extract)
+            while !batch.isEmpty {
+                let found = extraction.wait()
+                let following = try readBatch()
+                if !following.isEmpty { extraction = BackgroundExtraction(following.map(\.text), extract) }
+                try write(batch, found)
+                batch = following
             }
-            try extractBatch()
-            decided = []
             try mentionIndexes?.rebuild(in: db)
 
             // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
@@ -193,6 +202,38 @@ extension GrantDatabase {
 
     static func decodeList(_ json: String?) -> [String] {
         json.flatMap(JSONText.parseArray) ?? []
+    }
+}
+
+/// A funding text as the linker reads it.
+private struct TextRow {
+    var id: Int64
+    var paperId: Int64
+    var kind: FundingText.Kind
+    var text: String
+
+    init(_ row: Row) {
+        (id, paperId, text) = (row[0], row[1], row[3])
+        kind = FundingText.Kind(rawValue: row[2]) ?? .wosFX
+    }
+}
+
+/// One batch's extraction, running on another thread while the linker writes the batch before it.
+private final class BackgroundExtraction: @unchecked Sendable {
+    // Written once by the worker before `done` is signalled, read only after waiting on it.
+    private var result: [[Mention]] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ texts: [String], _ extract: @escaping @Sendable ([String]) -> [[Mention]]) {
+        DispatchQueue.global().async {
+            self.result = extract(texts)
+            self.done.signal()
+        }
+    }
+
+    func wait() -> [[Mention]] {
+        done.wait()
+        return result
     }
 }
 

@@ -15,10 +15,10 @@ import GrantStore
     /// Every eight-digit number is an NSFC mention; a mention links to the grant of that number.
     static func link(_ t: TempDatabase) throws -> LinkSummary {
         let index = try t.db.grantIndex()
-        let digits = try Regex("[0-9]{8}")
         return try t.db.link(
             extract: { texts in
-                texts.map { text in
+                let digits = /[0-9]{8}/
+                return texts.map { text in
                     text.matches(of: digits).enumerated().map { i, m in
                         let start = text.utf8.distance(from: text.startIndex, to: m.range.lowerBound)
                         return Mention(funder: .nsfc, number: String(text[m.range]), raw: String(text[m.range]),
