@@ -182,6 +182,14 @@ extension GrantDatabase {
 
     /// Per-grant output for grants approved in the period.
     public func grantOutputs(_ q: ReportQuery) throws -> [GrantOutput] {
+        var outputs: [GrantOutput] = []
+        try forEachGrantOutput(q) { outputs.append($0) }
+        return outputs
+    }
+
+    /// `grantOutputs` one grant at a time, for a caller that keeps its own (smaller) rows: at 500k grants, holding
+    /// these and the caller's rows together was the report's peak memory.
+    public func forEachGrantOutput(_ q: ReportQuery, _ body: (GrantOutput) throws -> Void) throws {
         try read(q, cache: true) { db, cached in
             var f = Self.grantFilter(q)
             f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
@@ -198,13 +206,11 @@ extension GrantDatabase {
                 \(f.sql) GROUP BY g.id
                 """
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
-            var outputs: [GrantOutput] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: f.arguments)
             while let r = try rows.next() {
-                outputs.append(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
-                                           amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
+                try body(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
+                                     amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
             }
-            return outputs
         }
     }
 

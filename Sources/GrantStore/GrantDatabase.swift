@@ -18,9 +18,12 @@ public final class GrantDatabase: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             // Imports and linking touch indexes all over the file; the 2 MB default cache turns that into
-            // reads and writes. NORMAL is safe in WAL mode: a crash loses at most the last commit, never atomicity.
-            // Checkpointing every 64 MB rather than 4 MB copies an index page once for many per-file commits.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384")
+            // reads and writes. Readers mostly scan, which the OS's page cache serves as well, and a large cache
+            // per reader only added to a report's memory. NORMAL is safe in WAL mode: a crash loses at most the last
+            // commit, never atomicity. Checkpointing every 64 MB rather than 4 MB copies an index page once for many
+            // commits.
+            let cacheKiB = db.configuration.readonly ? 8192 : 65536
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB); PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -45,5 +45,19 @@ import Testing
         }
         let csv = String(decoding: try ReportFormat.csv.render(report), as: UTF8.self)
         #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("82") }.count == n)
+
+        // The JSON (written in 64 KB pieces) parses whole, every row in sort order, and is the same as for the
+        // table with its rows stored rather than made on reading.
+        let json = try ReportFormat.json.render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let table = try #require((object["tables"] as? [[String: Any]])?.first)
+        let parsed = try #require(table["rows"] as? [[Any]])
+        #expect(parsed.count == n)
+        #expect(parsed.map { $0[7] as? Int ?? -1 } == rows.map(\.papers).sorted(by: >))
+        #expect((parsed.last?[1] as? String)?.hasSuffix("\"quoted\"") == true)
+        var stored = report
+        stored.tables[0].rows = TableRows(Array(report.tables[0].rows))
+        #expect(stored.tables[0].rows == report.tables[0].rows)
+        #expect(try ReportFormat.json.render(stored) == json)
     }
 }

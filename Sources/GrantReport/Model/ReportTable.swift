@@ -2,10 +2,14 @@
 public struct ReportTable: Hashable, Sendable {
     public var title: String
     public var columns: [Column]
-    public var rows: [[Cell]]
+    public var rows: TableRows
     public var totals: [Cell]?
 
     public init(title: String, columns: [Column], rows: [[Cell]], totals: [Cell]? = nil) {
+        self.init(title: title, columns: columns, rows: TableRows(rows), totals: totals)
+    }
+
+    public init(title: String, columns: [Column], rows: TableRows, totals: [Cell]? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
@@ -13,5 +17,5 @@ public struct ReportTable: Hashable, Sendable {
     }
 
     /// Rows followed by the totals row, if any.
-    public var allRows: [[Cell]] { totals.map { rows + [$0] } ?? rows }
+    public var allRows: some Sequence<[Cell]> { [AnySequence(rows), AnySequence(totals.map { [$0] } ?? [])].joined() }
 }

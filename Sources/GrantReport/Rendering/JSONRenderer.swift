@@ -7,11 +7,12 @@ import GrantModel
 public struct JSONRenderer: Sendable {
     public init() {}
 
-    public func render(_ report: Report) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
+    public func render(_ report: Report) -> String { String(decoding: renderData(report), as: UTF8.self) }
 
-    /// The report as UTF-8 bytes. Built as bytes because a per-grant table has hundreds of thousands of rows, and
-    /// appending each cell to a `String` cost more than everything else in the report.
-    public func renderBytes(_ report: Report) -> [UInt8] {
+    /// The report as UTF-8. Built as bytes because a per-grant table has hundreds of thousands of rows, and
+    /// appending each cell to a `String` cost more than everything else in the report; the bytes go to the `Data`
+    /// in 64 KB pieces, so the output is held once rather than as an array and then a copy.
+    public func renderData(_ report: Report) -> Data {
         let ctx = report.context
         var o = "{\n"
         o += "  \"name\": \(str(report.name)),\n"
@@ -26,11 +27,12 @@ public struct JSONRenderer: Sendable {
         o += "    \"countBy\": \(str(ctx.countBy))\n"
         o += "  },\n"
         o += "  \"tables\": ["
+        var out = Data()
         var bytes = Array(o.utf8)
-        bytes.reserveCapacity(bytes.count + report.tables.reduce(0) { $0 + $1.rows.count * 64 * max($1.columns.count, 1) })
+        bytes.reserveCapacity(Self.piece * 2)
         for (i, t) in report.tables.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            table(t, to: &bytes)
+            table(t, to: &bytes, flushingInto: &out)
         }
         o = report.tables.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"charts\": [" + report.charts.map(chart).joined(separator: ",")
@@ -38,10 +40,13 @@ public struct JSONRenderer: Sendable {
         o += "  \"notes\": \(strings(report.notes))\n"
         o += "}\n"
         bytes.append(contentsOf: o.utf8)
-        return bytes
+        out.append(contentsOf: bytes)
+        return out
     }
 
-    private func table(_ t: ReportTable, to bytes: inout [UInt8]) {
+    private static let piece = 1 << 16
+
+    private func table(_ t: ReportTable, to bytes: inout [UInt8], flushingInto out: inout Data) {
         var o = "\n    {\n"
         o += "      \"title\": \(str(t.title)),\n"
         o += "      \"columns\": [" + t.columns.map {
@@ -52,6 +57,10 @@ public struct JSONRenderer: Sendable {
         for (i, row) in t.rows.enumerated() {
             bytes.append(contentsOf: (i == 0 ? "\n        " : ",\n        ").utf8)
             appendCells(row, to: &bytes)
+            if bytes.count >= Self.piece {
+                out.append(contentsOf: bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         bytes.append(contentsOf: (t.rows.isEmpty ? "],\n" : "\n      ],\n").utf8)
         bytes.append(contentsOf: "      \"totals\": ".utf8)

@@ -12,7 +12,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .table: Data(TableRenderer().render(report).utf8)
         case .csv: CSVRenderer().renderData(report)
-        case .json: Data(JSONRenderer().renderBytes(report))
+        case .json: JSONRenderer().renderData(report)
         case .md: Data(MarkdownRenderer().render(report).utf8)
         case .html: Data(HTMLRenderer().render(report).utf8)
         case .xlsx: try XLSXRenderer().render(report)

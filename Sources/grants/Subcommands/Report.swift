@@ -71,7 +71,7 @@ extension GrantsCommand {
                 if let pi { ctx.filters.append("PI \(pi)") }
                 var report = try build(db, q, ctx)
                 if let limit, !report.tables.isEmpty {
-                    report.tables[0].rows = Array(report.tables[0].rows.prefix(limit))
+                    report.tables[0].rows = TableRows(Array(report.tables[0].rows.prefix(limit)))
                     report.notes.append("Showing the first \(limit) grants by \(sort.rawValue).")
                 }
                 try options.emit(report)
@@ -80,11 +80,25 @@ extension GrantsCommand {
             /// The report, with the rows it was built from gone by the time it is rendered: at 500k grants the rows,
             /// the table and the output would not fit the memory bound together.
             private func build(_ db: GrantDatabase, _ q: ReportQuery, _ ctx: ReportContext) throws -> GrantReport.Report {
-                let rows = try Diagnostics.run { try db.grantOutputs(q) }.map { g in
-                    GrantOutputRow(number: g.number, title: g.title ?? "", pi: g.pi ?? "", institution: g.institution ?? "",
-                                   department: g.department.map(DepartmentLabel.label(for:)) ?? "", year: g.year ?? 0,
-                                   amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
-                                   firstYear: g.firstYear, lastYear: g.lastYear)
+                var rows: [GrantOutputRow] = []
+                // Departments and institutions repeat across 500k rows: each distinct one is stored once.
+                var labels: [String: String] = [:], institutions: [String: String] = [:]
+                func shared(_ s: String?, in names: inout [String: String], _ make: (String) -> String = { $0 }) -> String {
+                    guard let s else { return "" }
+                    if let known = names[s] { return known }
+                    let value = make(s)
+                    names[s] = value
+                    return value
+                }
+                try Diagnostics.run {
+                    try db.forEachGrantOutput(q) { g in
+                        rows.append(GrantOutputRow(
+                            number: g.number, title: g.title ?? "", pi: g.pi ?? "",
+                            institution: shared(g.institution, in: &institutions),
+                            department: shared(g.department, in: &labels, DepartmentLabel.label(for:)), year: g.year ?? 0,
+                            amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
+                            firstYear: g.firstYear, lastYear: g.lastYear))
+                    }
                 }
                 // The reading connection's page cache is no use once the rows are read.
                 db.releaseMemory()
