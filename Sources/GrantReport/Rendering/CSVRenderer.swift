@@ -12,31 +12,43 @@ import Foundation
 public struct CSVRenderer: Sendable {
     public init() {}
 
-    public func render(_ report: Report) -> String {
-        var lines: [String] = []
+    public func render(_ report: Report) -> String { String(decoding: renderData(report), as: UTF8.self) }
+
+    /// The report as UTF-8 with a BOM. Lines go to the `Data` in 64 KB pieces, so a 500k-row table is held once,
+    /// not as lines, a joined string and a copy.
+    public func renderData(_ report: Report) -> Data {
+        var out = Data()
+        var pending: [UInt8] = Array("\u{FEFF}".utf8)
+        func line(_ s: String) {
+            pending.append(contentsOf: s.utf8)
+            pending.append(contentsOf: [13, 10])  // CRLF
+            if pending.count >= 1 << 16 {
+                out.append(contentsOf: pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
         let ctx = report.context
-        lines.append(row([text(report.title)]))
-        lines.append(row([text("Period"), text("\(ctx.fromYear)–\(ctx.toYear)"), text("by \(ctx.countBy)")]))
-        lines.append(row([text("Generated"), text(ctx.generatedAtISO)]))
+        line(row([text(report.title)]))
+        line(row([text("Period"), text("\(ctx.fromYear)–\(ctx.toYear)"), text("by \(ctx.countBy)")]))
+        line(row([text("Generated"), text(ctx.generatedAtISO)]))
         for table in report.tables {
-            lines.append("")
-            lines.append(row([text(table.title)]))
-            lines.append(row(table.columns.map { text($0.name) }))
+            line("")
+            line(row([text(table.title)]))
+            line(row(table.columns.map { text($0.name) }))
             for cells in table.allRows {
-                lines.append(row(table.columns.indices.map { i in
+                line(row(table.columns.indices.map { i in
                     i < cells.count ? field(cells[i], table.columns[i]) : ""
                 }))
             }
         }
-        lines.append("")
-        lines.append(row([text("How this was computed")]))
-        for s in ctx.dataSources { lines.append(row([text("Data source"), text(s)])) }
-        for s in ctx.filters { lines.append(row([text("Filter"), text(s)])) }
-        for s in report.notes { lines.append(row([text("Note"), text(s)])) }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        line("")
+        line(row([text("How this was computed")]))
+        for s in ctx.dataSources { line(row([text("Data source"), text(s)])) }
+        for s in ctx.filters { line(row([text("Filter"), text(s)])) }
+        for s in report.notes { line(row([text("Note"), text(s)])) }
+        out.append(contentsOf: pending)
+        return out
     }
-
-    public func renderData(_ report: Report) -> Data { Data(render(report).utf8) }
 
     private func row(_ fields: [String]) -> String { fields.joined(separator: ",") }
 
