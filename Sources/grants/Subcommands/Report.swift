@@ -77,8 +77,8 @@ extension GrantsCommand {
                 try options.emit(report)
             }
 
-            /// The report, with the rows it was built from gone by the time it is rendered: at 500k grants the rows,
-            /// the table and the output would not fit the memory bound together.
+            /// The report. At 500k grants only one copy of the rows is held: they stream from the store into compact
+            /// rows, and the table's cells are made from those as they are rendered (`TableRows`).
             private func build(_ db: GrantDatabase, _ q: ReportQuery, _ ctx: ReportContext) throws -> GrantReport.Report {
                 var rows: [GrantOutputRow] = []
                 // Departments and institutions repeat across 500k rows: each distinct one is stored once.
