@@ -18,6 +18,15 @@ struct BulkInsert {
 
     var isEmpty: Bool { values.isEmpty }
 
+    /// The id the next row of `table` gets when the writer hands ids out itself (so rows that cite it can be
+    /// buffered with it). AUTOINCREMENT's counter may be ahead of max(id) after deletions, and an id is never reused.
+    static func nextId(in table: String, _ db: Database) throws -> Int64 {
+        1 + (try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                       coalesce((SELECT max(id) FROM \(table.quotedDatabaseIdentifier)), 0))
+            """, arguments: [table]) ?? 0)
+    }
+
     /// Adds one row; `row` must give a value for every column, in order.
     mutating func append(_ row: SQLValue...) {
         precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")

@@ -258,10 +258,7 @@ private struct LinkWriter {
     init(db: Database, decide: @escaping (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]) throws {
         self.db = db
         self.decide = decide
-        // As for papers: AUTOINCREMENT's counter may be ahead of max(id) after deletions.
-        nextMentionId = 1 + (try Int64.fetchOne(db, sql: """
-            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'mention'), 0), coalesce((SELECT max(id) FROM mention), 0))
-            """) ?? 0)
+        nextMentionId = try BulkInsert.nextId(in: "mention", db)
         peopleOf = try db.makeStatement(sql: "SELECT authors, addresses FROM paper WHERE id = ?")
         upsertLink = try db.makeStatement(sql: """
             INSERT INTO link (paperId, grantId, mentionId, confidence, confidenceRank, evidence, viaSubProject)

@@ -5,9 +5,11 @@ import GRDB
 ///
 /// The rollups are derived data, rebuilt whole by ``GrantDatabase/refreshReportCache(_:)`` at the end of `link`
 /// and, when they are stale, by the next report. They are fresh when `reportCacheStamp` holds the
-/// `sqlite_sequence` values they were built from: inserts move those sequences (every table here is
-/// AUTOINCREMENT), and the triggers below empty the stamp on any update or delete that could change a number.
-/// Checking sequences rather than adding insert triggers keeps bulk imports and linking free of per-row work.
+/// `sqlite_sequence` values they were built from: inserts move those sequences (grant, link and paper are
+/// AUTOINCREMENT), and triggers empty the stamp on any update or delete that could change a number. Checking
+/// sequences rather than adding insert triggers keeps bulk imports and most of linking free of per-row work; the
+/// one exception is `paperFunder` (migration v7), which has no sequence, so its inserts are caught by a trigger
+/// too (a delete from the one-row stamp table per paper whose flags `link` writes).
 extension GrantDatabase {
     /// The tables the rollups read; their insert sequences are the stamp.
     private static let cachedTables = ["grant", "link", "paper"]

@@ -77,11 +77,8 @@ public final class PaperImportSession {
         insertReject = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO reject (batchId, kind, file, row, reason, raw) VALUES (?, 'paper', ?, ?, ?, ?)
             """)
-        // Ids are handed out here so a chunk's rows can be written together; AUTOINCREMENT's counter may be ahead
-        // of max(id) after deletions, and reusing an id would be wrong.
-        nextId = 1 + (try Int64.fetchOne(db, sql: """
-            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paper'), 0), coalesce((SELECT max(id) FROM paper), 0))
-            """) ?? 0)
+        // Ids are handed out here so a chunk's rows can be written together.
+        nextId = try BulkInsert.nextId(in: "paper", db)
         firstUnwritten = nextId
     }
 
