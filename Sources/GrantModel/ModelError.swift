@@ -14,6 +14,8 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
     case missingJournalList(String)
     /// A Nature Index list's CSV is not usable: what and where.
     case invalidJournalList(String)
+    /// A journal list file could not be read at all (missing, a directory, unreadable).
+    case journalListUnreadable(file: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +29,17 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
             "unknown topic '\(name)'; presets: \(available.joined(separator: ", "))"
         case .missingJournalList(let name): "nature index list \(name) is not bundled"
         case .invalidJournalList(let detail): "nature index list: \(detail)"
+        case .journalListUnreadable(let file, let reason): "\(file): cannot read journal list: \(reason)"
         }
     }
+}
+
+/// Why reading a file failed, in words. Foundation on Linux reports a directory, a missing file or a denied read as
+/// its bare "error 256", with the POSIX cause tucked underneath.
+public func fileReadFailure(_ error: any Error) -> String {
+    let ns = error as NSError
+    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+        return String(cString: strerror(posix.code.rawValue))
+    }
+    return ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
 }

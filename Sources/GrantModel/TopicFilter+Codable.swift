@@ -49,8 +49,7 @@ extension TopicFilter: Codable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = (error as NSError).code == NSFileReadNoSuchFileError ? "no such file" : error.localizedDescription
-            throw ModelError.topicFileUnreadable(file: url.path, reason: reason)
+            throw ModelError.topicFileUnreadable(file: url.path, reason: fileReadFailure(error))
         }
         do {
             self = try JSONDecoder().decode(TopicFilter.self, from: data)

@@ -87,6 +87,19 @@ import Testing
         }
     }
 
+    /// A directory where a file belongs (an easy slip: `import papers exports/`) is a clear error, not a crash.
+    @Test(arguments: [
+        ["import", "grants"], ["import", "papers", "--no-link"], ["import", "roster"], ["extract"],
+        ["journals", "import", "--from-year", "2025"], ["report", "departments", "--topic-file"],
+    ])
+    func directoryInsteadOfFileIsOneClearLine(args: [String]) throws {
+        let cli = try CLI()
+        let r = try cli.run(args + [cli.directory.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.lowercased().contains("is a directory"), "got: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
+    }
+
     @Test func databaseOptionBeforeOrAfterTheSubcommandWinsOverEnvironment() throws {
         let cli = try CLI()  // sets GRANTS_DB to its own file
         let file = try cli.write("g.csv", "批准号,项目名称\n81871234,题目\n")

@@ -154,7 +154,8 @@ struct PaperImportJob {
     private var isSpreadsheet: Bool {
         guard let h = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? h.close() }
-        let magic = [UInt8](h.readData(ofLength: 4))
+        // `read(upToCount:)` throws where `readData(ofLength:)` would crash (a directory, for one).
+        guard let magic = (try? h.read(upToCount: 4)).flatMap({ $0.map { [UInt8]($0) } }) else { return false }
         return magic == [0x50, 0x4B, 0x03, 0x04] || magic == [0xD0, 0xCF, 0x11, 0xE0]
     }
 

@@ -50,10 +50,12 @@ extension GrantsCommand {
             var lineBuffer: UnsafeMutablePointer<CChar>?
             var capacity = 0
             var lineNumber = 0
+            var readFailure: Int32 = 0
             defer { free(lineBuffer) }
             while true {
+                errno = 0
                 let n = getline(&lineBuffer, &capacity, input)
-                if n < 0 { break }
+                if n < 0 { readFailure = errno; break }
                 lineNumber += 1
                 guard let buf = lineBuffer else { break }
                 var len = n
@@ -70,7 +72,8 @@ extension GrantsCommand {
                 out.writeLine(id: id, mentions: extractor.extract(text))
             }
             if ferror(input) != 0 {
-                FileHandle.standardError.write(Data("grants extract: read error in \(path) after line \(lineNumber)\n".utf8))
+                let reason = readFailure != 0 ? String(cString: strerror(readFailure)) : "read error"
+                FileHandle.standardError.write(Data("grants extract: cannot read \(path) after line \(lineNumber): \(reason)\n".utf8))
                 out.flush()
                 throw ExitCode.failure
             }

@@ -43,7 +43,10 @@ extension GrantsCommand {
             func run() async throws {
                 let db = try database.open()
                 let flagged = try Diagnostics.run { () -> Int in
-                    let csv = try String(contentsOfFile: file, encoding: .utf8)
+                    let csv: String
+                    do { csv = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                        throw ModelError.journalListUnreadable(file: file, reason: fileReadFailure(error))
+                    }
                     var catalog = try NatureIndexFlagger.catalog(db)
                     try catalog.addList(csv: csv, fromYear: fromYear)
                     try db.addJournalList(csv: csv, fromYear: fromYear)
