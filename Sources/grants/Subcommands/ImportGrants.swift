@@ -11,7 +11,8 @@ extension GrantsCommand {
             commandName: "grants",
             abstract: "Import NSFC or National Key R&D grant lists (CSV, XLSX, XLS).",
             discussion: """
-                Each file is one transaction: a failure or a kill leaves the database as it was. Re-importing the same \
+                The command is one transaction: a kill leaves the database as it was, and a file that cannot be read is \
+                rolled back alone while the others are kept. Re-importing the same \
                 file changes nothing; a newer version of a list updates changed fields and keeps the old values in \
                 grantHistory. Rejected rows are kept in the reject table (see `grants list rejects`).
                 Exit status: 0 if any row was imported (or was already there), 1 if nothing could be, 2 on usage errors.

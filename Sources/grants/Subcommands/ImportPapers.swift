@@ -11,7 +11,8 @@ extension GrantsCommand {
             commandName: "papers",
             abstract: "Import paper exports: Web of Science (plain text, tab-delimited), Scopus CSV, PubMed MEDLINE, CNKI.",
             discussion: """
-                The format is detected by content, not extension. Each file is one transaction; broken records are \
+                The format is detected by content, not extension. The command is one transaction (a kill leaves the \
+                database as it was) and each file is rolled back alone if it cannot be read. Broken records are \
                 reported with file and line, kept in the reject table, and the rest of the file imports. The same paper \
                 from several exports or sources is merged (DOI, then UT/EID/PMID, then title + year). Papers in Nature \
                 Index journals (list in force in the publication year) are flagged. Linking runs afterwards unless --no-link.
