@@ -34,9 +34,9 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
     }
 }
 
-/// Why reading a file failed, in words. Foundation on Linux reports a directory, a missing file or a denied read as
-/// its bare "error 256", with the POSIX cause tucked underneath.
-public func fileReadFailure(_ error: any Error) -> String {
+/// Why a file operation failed, in words. Foundation on Linux reports a directory, a missing file or a denied read
+/// as its bare "error 256", with the POSIX cause tucked underneath.
+public func fileErrorReason(_ error: any Error) -> String {
     let ns = error as NSError
     if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
         return String(cString: strerror(posix.code.rawValue))

@@ -49,7 +49,7 @@ extension TopicFilter: Codable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ModelError.topicFileUnreadable(file: url.path, reason: fileReadFailure(error))
+            throw ModelError.topicFileUnreadable(file: url.path, reason: fileErrorReason(error))
         }
         do {
             self = try JSONDecoder().decode(TopicFilter.self, from: data)

@@ -12,7 +12,9 @@ public final class GrantDatabase: Sendable {
         self.path = path
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: dir.path) {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw StoreError.cannotOpen(path: path, detail: "cannot create its folder: \(fileErrorReason(error))")
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(10)

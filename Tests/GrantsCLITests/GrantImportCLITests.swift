@@ -100,6 +100,15 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
     }
 
+    @Test func databaseWhoseFolderCannotBeMadeIsOneClearLine() throws {
+        let cli = try CLI()
+        let blocker = try cli.write("afile", "not a folder")
+        let r = try cli.run(["--db", blocker + "/sub/grants.sqlite", "status"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot create its folder"), "got: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
+    }
+
     @Test func databaseOptionBeforeOrAfterTheSubcommandWinsOverEnvironment() throws {
         let cli = try CLI()  // sets GRANTS_DB to its own file
         let file = try cli.write("g.csv", "批准号,项目名称\n81871234,题目\n")

@@ -67,4 +67,16 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("NSFC"))
     }
+
+    /// An empty store has no period to report on: one clear line and status 1, not a table for "year 0".
+    @Test(arguments: ["departments", "funders", "grants"])
+    func emptyStoreIsNothingToReport(report: String) throws {
+        let cli = try CLI()
+        let r = try cli.run(["report", report, "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("no grants or papers"), "got: \(r.stderr)")
+        // An explicit period is still a valid (empty) report.
+        #expect(try cli.run(["report", report, "--from", "2015", "--to", "2016", "--format", "json"]).status == 0)
+    }
 }

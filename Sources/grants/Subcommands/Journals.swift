@@ -45,7 +45,7 @@ extension GrantsCommand {
                 let flagged = try Diagnostics.run { () -> Int in
                     let csv: String
                     do { csv = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                        throw ModelError.journalListUnreadable(file: file, reason: fileReadFailure(error))
+                        throw ModelError.journalListUnreadable(file: file, reason: fileErrorReason(error))
                     }
                     var catalog = try NatureIndexFlagger.catalog(db)
                     try catalog.addList(csv: csv, fromYear: fromYear)

@@ -131,16 +131,26 @@ struct ReportOptions: ParsableArguments {
     }
 
     func prepare(title: String, dimension: ReportQuery.Dimension) throws -> (GrantDatabase, ReportQuery, ReportContext) {
+        // The topic is checked first: a bad topic file is the user's to fix whatever the store holds.
+        let topicFilter = try Diagnostics.run {
+            try topicFile.map { try TopicFilter(contentsOf: URL(fileURLWithPath: $0)) } ?? topic.map(TopicFilter.preset(named:))
+        }
         let db = try database.open()
-        let range = try Diagnostics.run { try db.yearRange() }
-        let lo = from ?? range?.lowerBound ?? 0, hi = to ?? range?.upperBound ?? 0
+        let range = try Diagnostics.run { () throws -> ClosedRange<Int> in
+            if let from, let to { return from...to }
+            // An empty store has no period: a report of "year 0" would look like data.
+            guard let r = try db.yearRange() else {
+                throw StoreError.notFound(what: "no grants or papers with a year in \(db.path); import some first, or give --from and --to")
+            }
+            return r
+        }
+        let lo = from ?? range.lowerBound, hi = to ?? range.upperBound
         var q = ReportQuery(from: lo, to: hi)
         (q.funder, q.minConfidence, q.dimension) = (funder, minConfidence, dimension)
         var filters: [String] = []
         if let funder { filters.append("funder \(funder)") }
         filters.append("links of \(minConfidence.rawValue) confidence or better")
-        if topic != nil || topicFile != nil {
-            let t = try Diagnostics.run { try topicFile.map { try TopicFilter(contentsOf: URL(fileURLWithPath: $0)) } ?? TopicFilter.preset(named: topic ?? "") }
+        if let t = topicFilter {
             q.grantTopic = { t.matchesGrant(department: $0, title: $1, keywords: $2, abstract: $3) }
             q.paperTopic = { t.matchesPaper(title: $0, keywords: $1, abstract: $2) }
             filters.append(t.summary.joined(separator: "; "))
