@@ -39,7 +39,10 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
 public func fileErrorReason(_ error: any Error) -> String {
     let ns = error as NSError
     if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
-        return String(cString: strerror(posix.code.rawValue))
+        // Worded like the file readers' own errors ("no such file", "is a directory").
+        if posix.code == .ENOENT { return "no such file" }
+        let reason = String(cString: strerror(posix.code.rawValue))
+        return reason.prefix(1).lowercased() + reason.dropFirst()
     }
     return ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
 }
