@@ -100,6 +100,18 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1, "one line, got: \(r.stderr)")
     }
 
+    @Test func encodingTakesCommonLabelsAndRejectsUnknownOnes() throws {
+        let cli = try CLI()
+        let gbk = try cli.iconv(try cli.write("utf8.csv", "批准号,项目名称\n81871234,题目\n"), to: "GB18030", as: "gbk.csv")
+        #expect(try cli.run(["import", "grants", "--encoding", "GBK", gbk]).status == 0)
+        #expect(try cli.run(["list", "grants", "--format", "json"]).stdout.contains("题目"))
+        for command in [["import", "grants"], ["import", "papers"]] {
+            let r = try cli.run(command + ["--encoding", "latin1", gbk])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("gb18030"), "the error lists the encodings: \(r.stderr)")
+        }
+    }
+
     @Test func databaseWhoseFolderCannotBeMadeIsOneClearLine() throws {
         let cli = try CLI()
         let blocker = try cli.write("afile", "not a folder")

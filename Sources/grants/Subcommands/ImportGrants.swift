@@ -26,8 +26,8 @@ extension GrantsCommand {
         var funder: FunderMode = .auto
         @Option(help: "Worksheet to read (XLSX/XLS; default: the first).")
         var sheet: String?
-        @Option(help: "Text encoding: utf-8, utf-16le, utf-16be, gb18030 (default: detected).")
-        var encoding: String?
+        @Option(help: "Text encoding, also as GBK or cp936 (default: detected).")
+        var encoding: TextEncoding?
         @Option(name: .customLong("map"), help: ArgumentHelp("Map a column: 'Header=field' (fields: \(GrantField.allCases.map(\.rawValue).joined(separator: ", ")), ignore). Repeatable.", valueName: "Header=field"))
         var mappings: [String] = []
         @Option(help: "Unit of the amount column when its header does not say: 万元 (wan) or 元 (yuan).")
@@ -39,12 +39,6 @@ extension GrantsCommand {
         @Option(help: "Summary format: table or json.")
         var format: SummaryFormat = .table
 
-        func validate() throws {
-            if let encoding, TextEncoding(label: encoding) == nil {
-                throw ValidationError("unknown encoding '\(encoding)' (use utf-8, utf-16le, utf-16be or gb18030)")
-            }
-        }
-
         func run() async throws {
             let db = try database.open()
             var summaries: [ImportSummary] = []
@@ -54,7 +48,7 @@ extension GrantsCommand {
                     for file in files {
                         do {
                             let summary = try GrantImportJob(
-                                file: file, funder: funder, sheet: sheet, encoding: encoding.flatMap(TextEncoding.init(label:)),
+                                file: file, funder: funder, sheet: sheet, encoding: encoding,
                                 mappings: mappings, amountUnit: amountUnit?.unit, strict: strict
                             ).run(into: db, transaction: transaction)
                             summaries.append(summary)

@@ -24,20 +24,14 @@ extension GrantsCommand {
         var files: [String]
         @Option(help: "auto, wos, wos-tab, scopus, pubmed or cnki.")
         var format: PaperFormatArgument = .auto
-        @Option(help: "Text encoding (default: detected).")
-        var encoding: String?
+        @Option(help: "Text encoding, also as GBK or cp936 (default: detected).")
+        var encoding: TextEncoding?
         @Flag(help: "Do not link the new papers to grants.")
         var noLink = false
         @Option(help: "Summary format: table or json.")
         var summary: SummaryFormat = .table
         @Flag(help: "Parse and check the files, report records, rejects and Nature Index papers, and write nothing.")
         var dryRun = false
-
-        func validate() throws {
-            if let encoding, TextEncoding(label: encoding) == nil {
-                throw ValidationError("unknown encoding '\(encoding)' (use utf-8, utf-16le, utf-16be or gb18030)")
-            }
-        }
 
         func run() async throws {
             // A dry run must not create a database; it uses the journal lists of one that exists.
@@ -75,7 +69,7 @@ extension GrantsCommand {
         }
 
         private func job(_ file: String, _ natureIndex: NatureIndexMemo, showsProgress: Bool) -> PaperImportJob {
-            PaperImportJob(file: file, format: format.paperFormat, encoding: encoding.flatMap(TextEncoding.init(label:)),
+            PaperImportJob(file: file, format: format.paperFormat, encoding: encoding,
                            natureIndex: natureIndex, showsProgress: showsProgress)
         }
 
