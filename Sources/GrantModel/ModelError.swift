@@ -38,11 +38,13 @@ public enum ModelError: LocalizedError, Equatable, Sendable {
 /// as its bare "error 256", with the POSIX cause tucked underneath.
 public func fileErrorReason(_ error: any Error) -> String {
     let ns = error as NSError
-    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
-        // Worded like the file readers' own errors ("no such file", "is a directory").
-        if posix.code == .ENOENT { return "no such file" }
-        let reason = String(cString: strerror(posix.code.rawValue))
-        return reason.prefix(1).lowercased() + reason.dropFirst()
-    }
+    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError { return errnoReason(posix.code.rawValue) }
     return ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
+}
+
+/// An `errno` in words, worded like the file readers' own errors ("no such file", "is a directory").
+public func errnoReason(_ code: Int32) -> String {
+    if code == ENOENT { return "no such file" }
+    let reason = String(cString: strerror(code))
+    return reason.prefix(1).lowercased() + reason.dropFirst()
 }

@@ -38,7 +38,7 @@ extension GrantsCommand {
                 input = f
             } else {
                 guard let f = fopen(path, "r") else {
-                    FileHandle.standardError.write(Data("grants extract: cannot open \(path): \(String(cString: strerror(errno)))\n".utf8))
+                    FileHandle.standardError.write(Data("grants extract: cannot open \(path): \(errnoReason(errno))\n".utf8))
                     throw ExitCode.failure
                 }
                 input = f
@@ -72,7 +72,7 @@ extension GrantsCommand {
                 out.writeLine(id: id, mentions: extractor.extract(text))
             }
             if ferror(input) != 0 {
-                let reason = readFailure != 0 ? String(cString: strerror(readFailure)) : "read error"
+                let reason = readFailure != 0 ? errnoReason(readFailure) : "read error"
                 FileHandle.standardError.write(Data("grants extract: cannot read \(path) after line \(lineNumber): \(reason)\n".utf8))
                 out.flush()
                 throw ExitCode.failure
