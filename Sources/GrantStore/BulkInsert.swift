@@ -2,12 +2,13 @@ import GRDB
 
 /// Buffers rows for one table and writes them with multi-row INSERTs.
 ///
-/// SQLite's cost per statement (a cursor on every index, a statement journal) is paid once per batch of rows
-/// instead of once per row, which more than halves the cost of an import.
+/// SQLite's cost per statement (a cursor on every index) is paid once per batch of rows instead of once per row,
+/// which more than halves the cost of an import.
 ///
 /// The statements are `INSERT OR FAIL`: a plain multi-row INSERT must be able to undo its own earlier rows when a
 /// later one breaks a constraint, so SQLite copies every existing page it touches to a statement journal first
-/// (a gigabyte of writes for 100k papers). Callers never go on after an error: it rolls back the file's savepoint.
+/// (a gigabyte of writes for 100k papers). Callers never go on after an error: it rolls back the enclosing savepoint
+/// (an import's file) or transaction (a link).
 struct BulkInsert {
     private let table: String
     private let columns: [String]
