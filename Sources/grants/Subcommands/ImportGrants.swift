@@ -37,7 +37,11 @@ extension GrantsCommand {
         @Flag(help: "Do not link papers to the new grants after importing.")
         var noLink = false
         @Option(help: "Summary format: table or json.")
-        var format: SummaryFormat = .table
+        var summary: SummaryFormat = .table
+        /// The option's first name; `import papers` needs `--format` for the export format, so both imports say
+        /// `--summary` now, and scripts written for the old name keep working.
+        @Option(name: .customLong("format"), help: .hidden)
+        var legacySummary: SummaryFormat?
 
         func run() async throws {
             let db = try database.open()
@@ -60,7 +64,7 @@ extension GrantsCommand {
                     }
                 }
             }
-            ImportSummaryPrinter.print(summaries, format: format)
+            ImportSummaryPrinter.print(summaries, format: legacySummary ?? summary)
             if !noLink, summaries.contains(where: { $0.inserted + $0.updated > 0 }) {
                 try LinkJob(database: db).run(quiet: true)
             }
