@@ -8,7 +8,7 @@ import GRDB
 /// The statements are `INSERT OR FAIL`: a plain multi-row INSERT must be able to undo its own earlier rows when a
 /// later one breaks a constraint, so SQLite copies every existing page it touches to a statement journal first
 /// (a gigabyte of writes for 100k papers). Callers never go on after an error: it rolls back the enclosing savepoint
-/// (an import's file) or transaction (a link).
+/// (an import's large file) or transaction (a link, or an import).
 struct BulkInsert {
     private let table: String
     private let columns: [String]

@@ -26,8 +26,8 @@ extension GrantDatabase {
     }
 
     /// Runs several file imports in one immediate transaction: a command's files are kept together, or, after a
-    /// kill or a failed commit, not at all. Each file still gets its own savepoint, batch and summary, and a file
-    /// that fails is rolled back alone.
+    /// kill or a failed commit, not at all. Each file still gets its own batch and summary, and a file that cannot
+    /// be read is rolled back alone (see `importBatch`).
     ///
     /// One commit instead of one per file is what keeps a large import linear: every commit rewrites the index
     /// pages the file touched, and with hundreds of small export files that was most of the writing.
@@ -51,16 +51,48 @@ extension GrantDatabase {
         }
     }
 
-    /// Runs one file's import in a savepoint with its batch row, inside `transaction` or a new immediate one.
+    /// Runs one file's import with its batch row, inside `transaction` or a new immediate one.
     ///
     /// `work` returns the summary, whether anything changed, and the batch's counts (inserted, updated, unchanged,
-    /// rejected). When nothing changed, the savepoint, batch included, is rolled back.
+    /// rejected). When nothing changed, the file leaves no trace, batch included.
+    ///
+    /// `guarded` runs it in a savepoint, so that a failure rolls back this file alone. Unguarded is for a caller that
+    /// has read the whole file before writing it, so that only the database itself can fail, and that failure
+    /// ends the transaction: a savepoint first copies every page the file changes to a sub-journal, which for
+    /// 500-record exports into a large store was gigabytes of writes.
     func importBatch<Summary: BatchSummary>(
-        _ info: BatchInfo, in transaction: ImportTransaction?,
+        _ info: BatchInfo, in transaction: ImportTransaction?, guarded: Bool = true,
         _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
     ) throws -> Summary {
-        if let transaction { return try Self.importBatch(info, db: transaction.db, work) }
-        return try inImportTransaction { try Self.importBatch(info, db: $0.db, work) }
+        guard let transaction else { return try inImportTransaction { try Self.importBatch(info, db: $0.db, work) } }
+        return try guarded ? Self.importBatch(info, db: transaction.db, work)
+            : Self.importBatchWithoutSavepoint(info, db: transaction.db, work)
+    }
+
+    private static func importBatchWithoutSavepoint<Summary: BatchSummary>(
+        _ info: BatchInfo, db: Database, _ work: (Database, Int64) throws -> (Summary, changed: Bool, counts: [Int])
+    ) throws -> Summary {
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'importBatch'")
+        let batchId = try insertBatch(info, db: db)
+        var (summary, changed, counts) = try work(db, batchId)
+        if changed {
+            try recordCounts(counts, batchId: batchId, db: db)
+            return summary
+        }
+        // What a savepoint's rollback would have done: no batch row, and its id not used up.
+        try db.execute(sql: "DELETE FROM importBatch WHERE id = ?", arguments: [batchId])
+        if let sequence {
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'importBatch'", arguments: [sequence])
+        } else {
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'importBatch'")
+        }
+        summary.batchId = nil
+        return summary
+    }
+
+    private static func recordCounts(_ counts: [Int], batchId: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
+                       arguments: StatementArguments(counts + [Int(batchId)]))
     }
 
     private static func importBatch<Summary: BatchSummary>(
@@ -75,8 +107,7 @@ extension GrantDatabase {
                 result = summary
                 return .rollback
             }
-            try db.execute(sql: "UPDATE importBatch SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
-                           arguments: StatementArguments(counts + [Int(batchId)]))
+            try recordCounts(counts, batchId: batchId, db: db)
             result = summary
             return .commit
         }

@@ -289,10 +289,13 @@ public struct PreparedPaper: Sendable {
 extension GrantDatabase {
     /// Imports one paper export, in `transaction` or else in a transaction of its own; a file that adds nothing
     /// leaves no batch behind.
-    public func importPapers(_ info: BatchInfo, in transaction: ImportTransaction? = nil,
+    ///
+    /// With `guarded` false (only inside `transaction`), the file has no savepoint of its own: an error leaves it
+    /// half-written, and the caller must let the error end the transaction.
+    public func importPapers(_ info: BatchInfo, in transaction: ImportTransaction? = nil, guarded: Bool = true,
                              _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary
     {
-        try importBatch(info, in: transaction) { db, batchId in
+        try importBatch(info, in: transaction, guarded: guarded) { db, batchId in
             let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
             try body(session)
             try session.flush()

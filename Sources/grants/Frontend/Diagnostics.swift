@@ -15,6 +15,7 @@ enum Diagnostics {
     }
 
     /// Runs `body`, turning a library error into one clear line on stderr and exit status 1 (no stack trace).
+    @discardableResult
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -17,12 +17,19 @@ struct PaperImportJob {
 
     /// Records per hand-off from the reading thread to the writing one.
     static let chunkRecords = 256
+    /// A file of at most this many records and rejects (a Web of Science export has 500 or 1,000 records) is read to
+    /// its end before any of it is written, so it needs no savepoint; a few megabytes at most.
+    static let wholeFileRecords = 2_048
 
-    /// Imports `jobs` in order, each file in its own savepoint of `transaction`. One thread reads every file in turn
-    /// (parsing, Nature Index matching, record preparation) while this one writes, so the next file is read while
-    /// the last is stored; with a thread per file, hundreds of small exports left one core idle most of the time.
+    /// Imports `jobs` in order into `transaction`. One thread reads every file in turn (parsing, Nature Index
+    /// matching, record preparation) while this one writes, so the next file is read while the last is stored; with
+    /// a thread per file, hundreds of small exports left one core idle most of the time.
+    ///
+    /// A file that cannot be read is rolled back alone and reported in its result: a small file is read whole before
+    /// it is written, a large one is written in a savepoint as it is read. A database error is thrown, and ends
+    /// the transaction.
     static func store(_ jobs: [PaperImportJob], into db: GrantDatabase, transaction: ImportTransaction)
-        -> [Result<PaperImportSummary, any Error>]
+        throws -> [Result<PaperImportSummary, any Error>]
     {
         let queue = ReadAheadQueue<PaperStep>()
         let reading = jobs.map(ReadingJob.init)
@@ -42,11 +49,18 @@ struct PaperImportJob {
         }
         defer { queue.stop() }
         var steps = StepStream(queue: queue)
-        return jobs.map { job in
-            Result {
-                defer { steps.skipRestOfFile() }
-                let format = try steps.beginFile()
-                return try db.importPapers(.init(kind: "papers", file: job.file, format: format.rawValue), in: transaction) { session in
+        return try jobs.map { job in
+            defer { steps.skipRestOfFile() }
+            let format: PaperFormat, whole: Bool
+            do {
+                format = try steps.beginFile()
+                whole = try steps.readWholeFile(upTo: Self.wholeFileRecords)
+            } catch {
+                return .failure(error)
+            }
+            func write() throws -> PaperImportSummary {
+                try db.importPapers(.init(kind: "papers", file: job.file, format: format.rawValue), in: transaction,
+                                    guarded: !whole) { session in
                     while let step = try steps.nextInFile() {
                         switch step {
                         case .paper(let p): try session.add(p)
@@ -55,6 +69,7 @@ struct PaperImportJob {
                     }
                 }
             }
+            return whole ? .success(try write()) : Result(catching: write)
         }
     }
 
@@ -199,6 +214,8 @@ private enum PaperStep: Sendable {
 private struct StepStream {
     let queue: ReadAheadQueue<PaperStep>
     private var chunk: [PaperStep] = []
+    /// The current file's steps read ahead by `readWholeFile`, last first.
+    private var held: [PaperRecordStep] = []
     /// False once the current file's `end` or `failed` step has been taken.
     private var inFile = false
 
@@ -224,8 +241,25 @@ private struct StepStream {
         }
     }
 
+    /// Takes the current file's steps up to its end, unless it has more than `limit`: true if the whole file is held
+    /// (`nextInFile` then returns it). Rethrows the error that stopped the reader within those steps.
+    mutating func readWholeFile(upTo limit: Int) throws -> Bool {
+        var steps: [PaperRecordStep] = []
+        defer { held = steps.reversed() }
+        while steps.count <= limit {
+            guard let step = try takeInFile() else { return true }
+            steps.append(step)
+        }
+        return false
+    }
+
     /// The current file's next record or reject; nil at its end. Rethrows the error that stopped the reader mid-file.
     mutating func nextInFile() throws -> PaperRecordStep? {
+        if let step = held.popLast() { return step }
+        return try takeInFile()
+    }
+
+    private mutating func takeInFile() throws -> PaperRecordStep? {
         guard inFile else { return nil }
         switch try next() {
         case .paper(let p): return .paper(p)
@@ -242,7 +276,8 @@ private struct StepStream {
 
     /// Drops what is left of a file the writer gave up on, so the next file starts at its own `begin`.
     mutating func skipRestOfFile() {
-        while inFile, (try? nextInFile()) != nil {}
+        held = []
+        while inFile, (try? takeInFile()) != nil {}
         inFile = false
     }
 }

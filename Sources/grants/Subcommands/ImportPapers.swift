@@ -42,7 +42,7 @@ extension GrantsCommand {
                 let natureIndex = NatureIndexMemo(catalog)
                 outcomes = try Diagnostics.run {
                     try db.inImportTransaction { transaction in
-                        PaperImportJob.store(files.map { job($0, natureIndex, showsProgress: true) }, into: db,
+                        try PaperImportJob.store(files.map { job($0, natureIndex, showsProgress: true) }, into: db,
                                              transaction: transaction)
                     }
                 }

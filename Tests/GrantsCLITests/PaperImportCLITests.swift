@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite struct PaperImportCLITests {
+    /// `count` Web of Science records with UTs from `first` on, each with an 8 KB abstract.
+    static func wos(from first: Int, count: Int) -> String {
+        let abstract = String(repeating: "Lung nodule imaging with deep learning. ", count: 200)
+        return (first..<first + count).map { i in
+            "PT J\nAU Zhang, S\nTI Paper \(i) on lung nodule imaging\nSO RADIOLOGY\nPY 2021\nAB \(abstract)\nUT WOS:\(100_000_000_000_000 + i)\nER\n"
+        }.joined(separator: "\n")
+    }
+
+    /// A file that stops decoding after its first records is rolled back alone, and the files around it are kept.
+    /// 10 records are read whole before anything is written; 3,000 are more than the importer holds, so their first
+    /// chunks are written before the error and must be undone.
+    @Test(arguments: [10, 3_000]) func aFileThatBreaksMidwayIsRolledBackAlone(records: Int) throws {
+        let cli = try CLI()
+        var broken = Data(Self.wos(from: 1_000, count: records).utf8)
+        broken.append(contentsOf: [0xFF, 0xFE, 0x0A])  // past the 64 KB the encoding is detected from
+        broken.append(Data(Self.wos(from: 90_000, count: 1).utf8))
+        let files = [try cli.write("a.txt", Self.wos(from: 1, count: 3)), try cli.write("b.txt", bytes: broken),
+                     try cli.write("c.txt", Self.wos(from: 100, count: 3))]
+        let r = try cli.run(["import", "papers", "--no-link", "--summary", "json"] + files)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("b.txt: cannot decode as utf8 at byte offset"), "\(r.stderr)")
+        let summaries = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(summaries.compactMap { $0["file"] as? String }.map { ($0 as NSString).lastPathComponent } == ["a.txt", "c.txt"])
+
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["status", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let batches = try #require(status["batches"] as? [[String: Any]])
+        #expect(batches.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } } == ["a.txt", "c.txt"])
+        let papers = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["list", "papers", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(papers.count == 6)
+    }
+
+    /// Re-importing small files (read whole, written without a savepoint) leaves no batch and uses up no batch id.
+    @Test func reimportingLeavesNoTrace() throws {
+        let cli = try CLI()
+        let a = try cli.write("a.txt", Self.wos(from: 1, count: 3))
+        let b = try cli.write("b.txt", Self.wos(from: 10, count: 3))
+        #expect(try cli.run(["import", "papers", "--no-link", a]).status == 0)
+        #expect(try cli.run(["import", "papers", "--no-link", a]).status == 0)
+        #expect(try cli.run(["import", "papers", "--no-link", b]).status == 0)
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["status", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let batches = try #require(status["batches"] as? [[String: Any]])
+        #expect(batches.compactMap { $0["id"] as? Int } == [1, 2])
+    }
+}
