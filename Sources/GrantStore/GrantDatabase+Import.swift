@@ -32,7 +32,12 @@ extension GrantDatabase {
     /// One commit instead of one per file is what keeps a large import linear: every commit rewrites the index
     /// pages the file touched, and with hundreds of small export files that was most of the writing.
     public func inImportTransaction<T>(_ body: (ImportTransaction) throws -> T) throws -> T {
-        try bulkWrite { try body(ImportTransaction(db: $0)) }
+        try bulkWrite { db in
+            let transaction = ImportTransaction(db: db)
+            let result = try body(transaction)
+            try transaction.finish()
+            return result
+        }
     }
 
     /// Imports one file's grants, in `transaction` or else in a transaction of its own.
@@ -125,8 +130,25 @@ extension GrantDatabase {
 }
 
 /// The open transaction of `GrantDatabase.inImportTransaction`, for the imports to run in.
-public struct ImportTransaction {
+public final class ImportTransaction {
     fileprivate let db: Database
+    /// Decided by the first paper file: `.some(nil)` when the store already had papers.
+    private var fresh: FreshPaperTitles??
+
+    fileprivate init(db: Database) { self.db = db }
+
+    /// The title map standing in for the dropped title index, if the command began on an empty paper table.
+    func freshPaperTitles() throws -> FreshPaperTitles? {
+        if let fresh { return fresh }
+        let started = try FreshPaperTitles.startIfEmpty(db)
+        fresh = .some(started)
+        return started
+    }
+
+    /// Rebuilds what the command's imports dropped, before it commits.
+    fileprivate func finish() throws {
+        try fresh??.finish(db)
+    }
 }
 
 /// A per-file import summary that knows its batch (nil when a no-op import was rolled back).

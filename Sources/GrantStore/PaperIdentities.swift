@@ -28,8 +28,9 @@ struct PaperIdentities {
         byTitle.removeAll(keepingCapacity: true)
     }
 
-    /// Loads the stored papers that share any identifier, or title and year, with `wanted`.
-    mutating func load(_ wanted: [Ids], minimumTitleLength: Int, db: Database) throws {
+    /// Loads the stored papers that share any identifier, or title and year, with `wanted`. With `fresh`, the title
+    /// index is gone and the papers of the same title and year are this command's, found in that map.
+    mutating func load(_ wanted: [Ids], minimumTitleLength: Int, fresh: FreshPaperTitles?, db: Database) throws {
         for (column, keys) in [
             ("doi", wanted.compactMap(\.doi)), ("ut", wanted.compactMap(\.ut)), ("eid", wanted.compactMap(\.eid)),
             ("pmid", wanted.compactMap(\.pmid)),
@@ -40,6 +41,11 @@ struct PaperIdentities {
         // before any wide paper row is read.
         let titled = wanted.filter { $0.titleKey.count >= minimumTitleLength }
         guard !titled.isEmpty else { return }
+        if let fresh {
+            let candidates = Set(titled.flatMap(fresh.candidates(for:)))
+            try fetch(where: "id", in: candidates.filter { ids[$0] == nil }.map(\.databaseValue), db: db)
+            return
+        }
         let years = Set(titled.map { TitleYear(titleKey: $0.titleKey, year: $0.year) })
         let titles = Set(titled.map(\.titleKey)).map(\.databaseValue)
         var sameYear: [DatabaseValue] = []

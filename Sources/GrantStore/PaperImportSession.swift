@@ -42,6 +42,8 @@ public final class PaperImportSession {
     let batchId: Int64
     public private(set) var summary: PaperImportSummary
     private let findSource, insertSource, findFunding, findStored, flagNatureIndex, insertReject: Statement
+    /// Set when the command began on an empty paper table: the title index is dropped and this stands in for it.
+    private let fresh: FreshPaperTitles?
 
     private var buffer: [PreparedPaper] = []
     private var identities = PaperIdentities()
@@ -60,9 +62,10 @@ public final class PaperImportSession {
     /// Records per chunk: enough to amortise the lookups, small enough to keep memory flat.
     public static let chunkSize = 512
 
-    init(db: Database, batchId: Int64, file: String, format: String) throws {
+    init(db: Database, batchId: Int64, file: String, format: String, fresh: FreshPaperTitles?) throws {
         self.db = db
         self.batchId = batchId
+        self.fresh = fresh
         summary = PaperImportSummary(file: file, format: format)
         summary.batchId = batchId
         findSource = try db.makeStatement(sql: "SELECT 1 FROM paperSource WHERE paperId = ? AND source = ? AND recordKey = ?")
@@ -98,7 +101,7 @@ public final class PaperImportSession {
     func flush() throws {
         guard !buffer.isEmpty else { return }
         identities.removeAll()
-        try identities.load(buffer.map(\.ids), minimumTitleLength: Self.minimumTitleKeyLength, db: db)
+        try identities.load(buffer.map(\.ids), minimumTitleLength: Self.minimumTitleKeyLength, fresh: fresh, db: db)
         for x in buffer {
             if let id = identities.match(x.ids, minimumTitleLength: Self.minimumTitleKeyLength) {
                 // A duplicate of a paper still in the insert buffers: write those first, the merge reads the row.
@@ -135,6 +138,7 @@ public final class PaperImportSession {
             added.append(f)
         }
         identities.register(id, x.ids)
+        fresh?.add(id, x.ids)
         summary.inserted += 1
         if x.natureIndex != nil { summary.natureIndex += 1 }
     }
@@ -210,8 +214,11 @@ public final class PaperImportSession {
             default: break
             }
         }
-        // Later records of the chunk must find the paper by the identifiers it just gained.
-        if let ids { identities.register(paperId, ids) }
+        // Later records must find the paper by the identifiers (and year) it just gained.
+        if let ids {
+            identities.register(paperId, ids)
+            fresh?.add(paperId, ids)
+        }
         return filled > 0
     }
 
@@ -295,8 +302,11 @@ extension GrantDatabase {
     public func importPapers(_ info: BatchInfo, in transaction: ImportTransaction? = nil, guarded: Bool = true,
                              _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary
     {
-        try importBatch(info, in: transaction, guarded: guarded) { db, batchId in
-            let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "")
+        guard let transaction else { return try inImportTransaction { try importPapers(info, in: $0, body) } }
+        let fresh = try transaction.freshPaperTitles()
+        return try importBatch(info, in: transaction, guarded: guarded) { db, batchId in
+            let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "",
+                                                 fresh: fresh)
             try body(session)
             try session.flush()
             let s = session.summary

@@ -320,6 +320,62 @@ import GrantStore
         #expect(try t.count("paperSource") == n + 2)
     }
 
+    /// A command that starts on an empty paper table matches titles without the title index (dropped for the load,
+    /// rebuilt before commit), with the same rules: same title and year, and no identifier on both sides.
+    @Test func aFirstImportMatchesTitlesWithoutTheIndexAndRebuildsIt() throws {
+        let t = try TempDatabase()
+        struct Broken: Error {}
+        let title = "Radiomics of lung nodules: a review"
+        let outcomes: [Result<PaperImportSummary, any Error>] = try t.db.inImportTransaction { transaction in
+            [
+                // Rolled back: it must take neither its paper nor the dropped indexes' state with it.
+                Result {
+                    try t.db.importPapers(.init(kind: "papers", file: "broken.txt", format: "wos"), in: transaction) { s in
+                        try s.add(Self.record(.wos, file: "broken.txt", ut: "WOS:9", title: title), natureIndex: nil)
+                        throw Broken()
+                    }
+                },
+                Result {
+                    try t.db.importPapers(.init(kind: "papers", file: "a.txt", format: "wos"), in: transaction) { s in
+                        for r in [
+                            Self.record(.wos, file: "a.txt", ut: "WOS:1", title: title, line: 1),
+                            Self.record(.wos, file: "a.txt", ut: "WOS:2", title: title, line: 20),  // two UTs: two papers
+                            Self.record(.cnki, file: "a.txt", title: title.uppercased(), line: 40),  // joins WOS:1
+                            Self.record(.pubmed, file: "a.txt", pmid: "31234567", title: title, year: 2021, line: 60),
+                        ] { try s.add(r, natureIndex: nil) }
+                    }
+                },
+            ]
+        }
+        #expect(outcomes.map { (try? $0.get()) != nil } == [false, true])
+        #expect(try t.rows("SELECT coalesce(ut, pmid) FROM paper ORDER BY id").map { $0[0] as String } == ["WOS:1", "WOS:2", "31234567"])
+        #expect(try t.count("paperSource", "paperId = (SELECT id FROM paper WHERE ut = 'WOS:1')") == 2)
+        let indexes = Set(try t.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'paper'").map { $0[0] as String })
+        #expect(indexes.isSuperset(of: ["paper_titleKey_year", "paper_year_natureIndex"]))
+
+        // The next command finds the stored papers through the rebuilt index.
+        let later = try Self.load(t, "b.txt", format: "cnki", [Self.record(.cnki, file: "b.txt", title: title, year: 2021)])
+        #expect(later.merged == 1)
+        #expect(try t.count("paper") == 3)
+    }
+
+    /// Across chunks of a first import: a record joins a same-title paper when they share no kind of identifier,
+    /// and stays apart when both have one (a different DOI proves a different paper).
+    @Test func aFirstImportJoinsByTitleOnlyWhereNoIdentifierContradicts() throws {
+        let t = try TempDatabase()
+        let title = "Radiomics of lung nodules: a review"
+        var records = [Self.record(.scopus, file: "a.csv", doi: "10.1/x", title: title, line: 1)]
+        records += (1...PaperImportSession.chunkSize).map { i in
+            Self.record(.wos, file: "a.csv", ut: "WOS:F\(i)", title: "Filler paper number \(i) on imaging", line: 1 + i)
+        }
+        records.append(Self.record(.wos, file: "a.csv", ut: "WOS:77", title: title, line: 9_000))  // joins 10.1/x
+        records.append(Self.record(.scopus, file: "a.csv", doi: "10.1/y", title: title, line: 9_001))  // apart
+        let s = try Self.load(t, "a.csv", format: "scopus", records)
+        #expect(s.merged == 1)
+        #expect(try t.row("SELECT ut FROM paper WHERE doi = '10.1/x'")?.text("ut") == "WOS:77")
+        #expect(try t.count("paper", "titleKey = ?", [PaperImportSession.titleKey(title)]) == 2)
+    }
+
     @Test func newIdsNeverReuseThoseOfDeletedPapers() throws {
         let t = try TempDatabase()
         try Self.load(t, "a.txt", format: "wos", [
