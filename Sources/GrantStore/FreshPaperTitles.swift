@@ -5,7 +5,7 @@ import GRDB
 /// The (titleKey, year) index takes whole titles in random order, and keeping it current was about 40% of a
 /// 600k-paper first import. With no papers stored before, a record can only match a paper the same command added,
 /// so the index is dropped for the command and those papers are found by a hash of title and year kept here;
-/// the index is rebuilt by sort before the command commits. Memory: about 32 bytes per new paper.
+/// the index is rebuilt by sort before the command commits. Memory: about 33 bytes per new paper.
 ///
 /// A hash only proposes candidates: `PaperIdentities.match` compares the stored title and year before merging, so a
 /// collision, or an id a rolled-back file used, costs a lookup and nothing else. Each entry also says which
