@@ -33,6 +33,22 @@ import Testing
         #expect(papers.count == 6)
     }
 
+    /// A first import into an empty store matches titles without the title index; importing the same exports one
+    /// command per file goes through the index after the first. Both must store the same papers and merges.
+    @Test(.enabled(if: CLI.hasSharedData)) func oneCommandAndOneCommandPerFileStoreTheSamePapers() throws {
+        let files = ["wos/wos_plaintext.txt", "wos/wos_tab_delimited_win_utf8.txt", "wos/metaknowledge-testFile.isi",
+                     "scopus/scopus.csv", "scopus/scopus_v2_2023.csv", "medline/medline_test.medline"]
+            .map { CLI.sharedData.appendingPathComponent($0).path }
+        let together = try CLI(), apart = try CLI()
+        #expect(try together.run(["import", "papers", "--no-link"] + files).status == 0)
+        for file in files { #expect(try apart.run(["import", "papers", "--no-link", file]).status == 0) }
+        for listing in [["list", "papers", "--format", "csv"], ["list", "papers", "--duplicates", "--format", "csv"]] {
+            let a = try together.run(listing).stdout, b = try apart.run(listing).stdout
+            #expect(a.split(whereSeparator: \.isNewline).count > 20)
+            #expect(a == b, "\(listing.joined(separator: " ")) differs")
+        }
+    }
+
     /// Re-importing small files (read whole, written without a savepoint) leaves no batch and uses up no batch id.
     @Test func reimportingLeavesNoTrace() throws {
         let cli = try CLI()
