@@ -56,6 +56,9 @@ public struct ReportQuery: Sendable {
     public var paperTopic: PaperTopic?
     /// Read the report rollups when the query allows it (false forces the direct SQL, which tests compare with).
     public var useCache = true
+    /// The per-grant report's order and length, when SQL is to sort it and keep only its first rows.
+    public var grantOrder: GrantOutputOrder?
+    public var grantLimit: Int?
 
     public init(from: Int, to: Int) {
         self.from = from
@@ -191,26 +194,63 @@ extension GrantDatabase {
     /// these and the caller's rows together was the report's peak memory.
     public func forEachGrantOutput(_ q: ReportQuery, _ body: (GrantOutput) throws -> Void) throws {
         try read(q, cache: true) { db, cached in
-            var f = Self.grantFilter(q)
-            f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
-            let rank = q.minConfidence.rank  // 1...3, the rollup's column suffix
-            let sql = cached ? """
-                SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan,
-                  coalesce(o.papers\(rank), 0), coalesce(o.ni\(rank), 0), o.first\(rank), o.last\(rank)
-                FROM "grant" g LEFT JOIN reportGrantOutput o ON o.grantId = g.id \(f.sql)
-                """ : """
-                SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan,
-                  count(DISTINCT p.id), count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END), min(p.year), max(p.year)
-                FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= \(rank)
-                LEFT JOIN paper p ON p.id = l.paperId
-                \(f.sql) GROUP BY g.id
-                """
+            var (sql, arguments) = Self.grantOutputSQL(q, cached: cached)
+            if let order = q.grantOrder { sql += " ORDER BY \(Self.orderSQL(order))" }
+            if let limit = q.grantLimit {
+                sql += " LIMIT ?"
+                arguments += [limit]
+            }
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: f.arguments)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let r = try rows.next() {
                 try body(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
                                      amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
             }
+        }
+    }
+
+    /// Sums over the grants `forEachGrantOutput` selects, whatever its limit: grants, the sum and count of known
+    /// amounts, papers and Nature Index papers.
+    public func grantOutputTotals(_ q: ReportQuery) throws -> (grants: Int, amountYuan: Int64, amountsKnown: Int, papers: Int, niPapers: Int) {
+        try read(q, cache: true) { db, cached in
+            let (sql, arguments) = Self.grantOutputSQL(q, cached: cached)
+            let r = try Row.fetchOne(db, sql: """
+                SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
+                  coalesce(sum(ni), 0) FROM (\(sql))
+                """, arguments: arguments)
+            return (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0, r?[3] ?? 0, r?[4] ?? 0)
+        }
+    }
+
+    /// One row per selected grant: number, title, PI, institution, department, year, amountYuan, papers, ni, first, last.
+    private static func grantOutputSQL(_ q: ReportQuery, cached: Bool) -> (String, StatementArguments) {
+        var f = grantFilter(q)
+        f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
+        let rank = q.minConfidence.rank  // 1...3, the rollup's column suffix
+        let sql = cached ? """
+            SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan AS amountYuan,
+              coalesce(o.papers\(rank), 0) AS papers, coalesce(o.ni\(rank), 0) AS ni, o.first\(rank), o.last\(rank)
+            FROM "grant" g LEFT JOIN reportGrantOutput o ON o.grantId = g.id \(f.sql)
+            """ : """
+            SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan AS amountYuan,
+              count(DISTINCT p.id) AS papers, count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END) AS ni,
+              min(p.year), max(p.year)
+            FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= \(rank)
+            LEFT JOIN paper p ON p.id = l.paperId
+            \(f.sql) GROUP BY g.id
+            """
+        return (sql, f.arguments)
+    }
+
+    /// `GrantOutputOrder` in SQL. SQLite puts NULL first in ascending order and last in descending order, as the
+    /// report builder's sort does (unknown years first, unknown amounts last).
+    private static func orderSQL(_ order: GrantOutputOrder) -> String {
+        switch order {
+        case .number: "g.number"
+        case .papers: "papers DESC, g.number"
+        case .niPapers: "ni DESC, g.number"
+        case .amount: "g.amountYuan DESC, g.number"
+        case .year: "g.year, g.number"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GrantModel
 import GrantReport
 import Testing
 
@@ -169,6 +170,22 @@ func approx(_ cell: Cell?, _ expected: Double, _ tolerance: Double = 1e-6) -> Bo
     func sorting(sort: GrantOutputReport.Sort, expected: [String]) {
         let r = GrantOutputReport.build(rows: Fixtures.grants, context: Fixtures.context(), sort: sort)
         #expect(r.tables[0].rows.map { $0[0] } == expected.map { .text($0) })
+    }
+
+    @Test func givenTotalsCoverGrantsNotShown() throws {
+        let totals = GrantOutputReport.Totals(grants: 10, amountYuan: 2_000_000, amountsKnown: 9, papers: 40, niPapers: 5)
+        let r = GrantOutputReport.build(rows: Array(Fixtures.grants.prefix(2)), context: Fixtures.context(), sort: .number,
+                                        totals: totals)
+        let t = r.tables[0]
+        #expect(t.rows.count == 2)
+        let sums = try #require(t.totals)
+        #expect(sums[0] == .text("Total (10 grants)"))
+        #expect(approx(sums[6], 200))
+        #expect(sums[7] == .integer(40))
+        #expect(sums[8] == .integer(5))
+        #expect(r.notes.contains("Amounts are in 万元 (10,000 yuan); the total sums the 9 known amounts."))
+        #expect(r.notes.contains("Showing the first 2 of 10 grants; the totals are those of all of them."))
+        #expect(!Fixtures.grantReport.notes.contains { $0.hasPrefix("Showing") })
     }
 
     @Test func totalsAndUnknownAmount() throws {

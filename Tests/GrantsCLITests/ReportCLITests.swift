@@ -68,6 +68,44 @@ import Testing
         #expect(r.stdout.contains("NSFC"))
     }
 
+    /// `report grants --limit N` sorts and limits in SQL; its rows must be the first N of the whole report in every
+    /// order, with the totals of all grants, with or without a topic filter (which reads the main tables directly).
+    @Test func limitedGrantReportIsTheStartOfTheWholeOne() throws {
+        let cli = try CLI()
+        // Eight grants with amounts, years and paper counts in different orders; grant i is cited by i papers.
+        let amounts = [55, 130, 20, 300, 75, 10, 200, 90], years = [2018, 2016, 2020, 2017, 2019, 2015, 2021, 2016]
+        var csv = "项目批准号,项目名称,依托单位,负责人,批准金额(万元),批准年份,申请代码\n"
+        for i in 0..<8 { csv += "8187123\(i),人工智能医学影像研究 \(i),北京大学,张\(i),\(amounts[i]),\(years[i]),H18\(i)1\n" }
+        var wos = ""
+        var ut = 0
+        for i in 0..<8 {
+            for k in 0..<i {
+                ut += 1
+                wos += "PT J\nAU Li, S\nTI Deep learning paper \(ut) on imaging\nSO \(k == 0 ? "NATURE" : "RADIOLOGY")\nPY 2022\n"
+                    + "FX Supported by the National Natural Science Foundation of China (8187123\(i)).\nUT WOS:\(100 + ut)\nER\n\n"
+            }
+        }
+        #expect(try cli.run(["import", "grants", try cli.write("g.csv", csv)]).status == 0)
+        #expect(try cli.run(["import", "papers", try cli.write("p.txt", wos)]).status == 0)
+        func table(_ args: [String]) throws -> (rows: [String], totals: String?) {
+            let out = try cli.run(["report", "grants", "--format", "csv"] + args)
+            #expect(out.status == 0, "\(out.stderr)")
+            let lines = out.stdout.split(whereSeparator: \.isNewline).map(String.init)
+            let start = try #require(lines.firstIndex { $0.hasPrefix("Grant number") })
+            return (lines[(start + 1)...].filter { $0.hasPrefix("8187123") }, lines.first { $0.hasPrefix("Total") })
+        }
+        for topic in [[], ["--topic", "medical-ai"]] {
+            for sort in ["papers", "number", "ni-papers", "amount", "year"] {
+                let whole = try table(["--sort", sort] + topic), first = try table(["--sort", sort, "--limit", "3"] + topic)
+                #expect(whole.rows.count == 8)
+                #expect(first.rows == Array(whole.rows.prefix(3)), "--sort \(sort) \(topic)")
+                #expect(first.totals == whole.totals)
+            }
+        }
+        #expect(try table(["--sort", "papers", "--limit", "1"]).rows.first?.hasPrefix("81871237") == true)
+        #expect(try cli.run(["report", "grants", "--limit", "0"]).status == 2)
+    }
+
     /// An empty store has no period to report on: one clear line and status 1, not a table for "year 0".
     @Test(arguments: ["departments", "funders", "grants"])
     func emptyStoreIsNothingToReport(report: String) throws {

@@ -1,19 +1,36 @@
+import GrantModel
+
 /// One row per grant with its linked outputs.
 public enum GrantOutputReport {
-    /// Row order. Ties are always broken by grant number so output is stable.
-    public enum Sort: String, CaseIterable, Sendable {
-        case number
-        /// Most papers first.
-        case papers
-        /// Most Nature Index papers first.
-        case niPapers = "ni-papers"
-        /// Largest amount first; unknown amounts last.
-        case amount
-        /// Oldest approval year first.
-        case year
+    /// Row order (see `GrantOutputOrder`).
+    public typealias Sort = GrantOutputOrder
+
+    /// Sums over every grant the report selects, for a report showing only the first of them.
+    public struct Totals: Sendable, Equatable {
+        public var grants: Int
+        /// The sum of the known amounts, and how many amounts are known.
+        public var amountYuan: Int64
+        public var amountsKnown: Int
+        public var papers: Int
+        public var niPapers: Int
+
+        public init(grants: Int, amountYuan: Int64, amountsKnown: Int, papers: Int, niPapers: Int) {
+            (self.grants, self.amountYuan, self.amountsKnown) = (grants, amountYuan, amountsKnown)
+            (self.papers, self.niPapers) = (papers, niPapers)
+        }
+
+        init(_ rows: [GrantOutputRow]) {
+            let known = rows.compactMap(\.amountYuan)
+            self.init(grants: rows.count, amountYuan: known.reduce(0, +), amountsKnown: known.count,
+                      papers: rows.reduce(0) { $0 + $1.papers }, niPapers: rows.reduce(0) { $0 + $1.niPapers })
+        }
     }
 
-    public static func build(rows: [GrantOutputRow], context: ReportContext, sort: Sort = .number) -> Report {
+    /// The report of `rows`, in `sort` order. `totals` are those of every selected grant when `rows` are only the
+    /// first of them (nil: the rows' own).
+    public static func build(rows: [GrantOutputRow], context: ReportContext, sort: Sort = .number,
+                             totals: Totals? = nil) -> Report
+    {
         // Sorting positions rather than rows: a row holds five strings, and moving 500k of them dominated.
         let order = rows.indices.sorted { i, j in
             switch sort {
@@ -44,18 +61,20 @@ public enum GrantOutputReport {
                 r.lastYear.map { .text(String($0)) } ?? .empty,
             ]
         }
-        let known = rows.compactMap(\.amountYuan)
-        let totals: [Cell] = [
-            .text("Total (\(rows.count) grants)"), .empty, .empty, .empty, .empty, .empty,
-            .decimal(Double(known.reduce(0, +)) / 10_000), .int(rows.reduce(0) { $0 + $1.papers }),
-            .int(rows.reduce(0) { $0 + $1.niPapers }), .empty, .empty,
+        let sums = totals ?? Totals(rows)
+        let totalCells: [Cell] = [
+            .text("Total (\(sums.grants) grants)"), .empty, .empty, .empty, .empty, .empty,
+            .decimal(Double(sums.amountYuan) / 10_000), .int(sums.papers), .int(sums.niPapers), .empty, .empty,
         ]
-        let table = ReportTable(title: "Grants and linked outputs", columns: columns, rows: cells, totals: totals)
-        let notes = [
-            "Amounts are in 万元 (10,000 yuan); the total sums the \(known.count) known amounts.",
+        let table = ReportTable(title: "Grants and linked outputs", columns: columns, rows: cells, totals: totalCells)
+        var notes = [
+            "Amounts are in 万元 (10,000 yuan); the total sums the \(sums.amountsKnown) known amounts.",
             "First/last paper = publication years of the earliest and latest linked paper.",
             "Sorted by \(sort.rawValue), then grant number.",
         ]
+        if sums.grants > rows.count {
+            notes.append("Showing the first \(rows.count) of \(sums.grants) grants; the totals are those of all of them.")
+        }
         return Report(name: "grant-outputs", title: context.title, context: context, tables: [table], notes: notes)
     }
 }

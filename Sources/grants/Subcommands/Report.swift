@@ -62,19 +62,20 @@ extension GrantsCommand {
             @Option(help: "Only this PI.") var pi: String?
             @Option(help: "Sort by: \(GrantOutputReport.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
             var sort: GrantOutputReport.Sort = .papers
-            @Option(help: "At most this many grants (after sorting).") var limit: Int?
+            @Option(help: "At most this many grants (after sorting); the totals still cover every grant.") var limit: Int?
+
+            func validate() throws {
+                if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            }
 
             func run() async throws {
                 var (db, q, ctx) = try options.prepare(title: "Output per grant", dimension: .department)
                 (q.department, q.pi) = (department, pi)
                 if let department { ctx.filters.append("department \(department)") }
                 if let pi { ctx.filters.append("PI \(pi)") }
-                var report = try build(db, q, ctx)
-                if let limit, !report.tables.isEmpty {
-                    report.tables[0].rows = TableRows(Array(report.tables[0].rows.prefix(limit)))
-                    report.notes.append("Showing the first \(limit) grants by \(sort.rawValue).")
-                }
-                try options.emit(report)
+                // With a limit, SQL sorts and keeps the first rows, so the others are never read as strings.
+                if let limit { (q.grantOrder, q.grantLimit) = (sort, limit) }
+                try options.emit(try build(db, q, ctx))
             }
 
             /// The report. At 500k grants only one copy of the rows is held: they stream from the store into compact
@@ -100,9 +101,14 @@ extension GrantsCommand {
                             firstYear: g.firstYear, lastYear: g.lastYear))
                     }
                 }
+                let totals = try q.grantLimit.map { _ in
+                    let t = try Diagnostics.run { try db.grantOutputTotals(q) }
+                    return GrantOutputReport.Totals(grants: t.grants, amountYuan: t.amountYuan, amountsKnown: t.amountsKnown,
+                                                    papers: t.papers, niPapers: t.niPapers)
+                }
                 // The reading connection's page cache is no use once the rows are read.
                 db.releaseMemory()
-                return GrantOutputReport.build(rows: rows, context: ctx, sort: sort)
+                return GrantOutputReport.build(rows: rows, context: ctx, sort: sort, totals: totals)
             }
         }
     }
