@@ -24,9 +24,12 @@ public struct LinkDecider {
             best[d.grantId] = d
         }
         for m in mentions {
+            let found = lookup(m.mention.number)
+            // Most mentions of other funders lead nowhere: their evidence text is not built for nothing.
+            guard found != nil || m.mention.funder == .nsfc || m.mention.funder == .nkrdpc else { continue }
             let where_ = "\(m.kind.rawValue) [\(m.mention.start)–\(m.mention.end)] '\(m.mention.raw)'"
             let context = m.mention.funderText.isEmpty ? "no funder named" : "credited to '\(m.mention.funderText)'"
-            if let g = lookup(m.mention.number) {
+            if let g = found {
                 let agrees = m.mention.funder == g.funder
                 let primary = m.kind != .wosFU && m.kind != .scopusDetails
                 let confidence: Confidence = agrees && primary ? .high : .medium
@@ -36,7 +39,6 @@ public struct LinkDecider {
                 rollUp(m, cited: g.number, confidence: confidence, evidence: "\(where_), \(why)", keep: keep)
                 continue
             }
-            guard m.mention.funder == .nsfc || m.mention.funder == .nkrdpc else { continue }
             if rollUp(m, cited: m.mention.number, confidence: m.kind == .wosFU ? .medium : .high,
                       evidence: "\(where_), \(context); sub-project not in the grant list", keep: keep)
             {
@@ -67,22 +69,25 @@ public struct LinkDecider {
 
     /// Numbers one typo away: each digit substituted, adjacent characters swapped, a `U` restored or dropped.
     public static func nearMisses(of number: String) -> [String] {
-        let chars = Array(number)
+        // Normalised numbers are ASCII, so bytes are characters, and far cheaper to vary and join than Characters.
+        guard number.utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let bytes = Array(number.utf8), digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         var out: [String] = []
-        out.reserveCapacity(chars.count * 10)
-        for i in chars.indices where chars[i].isASCII && chars[i].isNumber {
-            var c = chars
-            for d in "0123456789" where d != chars[i] {
+        out.reserveCapacity(bytes.count * 10)
+        var c = bytes
+        for i in bytes.indices where digits.contains(bytes[i]) {
+            for d in digits where d != bytes[i] {
                 c[i] = d
-                out.append(String(c))
+                out.append(String(decoding: c, as: UTF8.self))
             }
+            c[i] = bytes[i]
         }
-        for i in 0..<max(0, chars.count - 1) where chars[i] != chars[i + 1] {
-            var c = chars
+        for i in 0..<max(0, bytes.count - 1) where bytes[i] != bytes[i + 1] {
             c.swapAt(i, i + 1)
-            out.append(String(c))
+            out.append(String(decoding: c, as: UTF8.self))
+            c.swapAt(i, i + 1)
         }
-        if chars.count == 7, chars.allSatisfy(\.isNumber) { out.append("U" + number) }
+        if bytes.count == 7, bytes.allSatisfy(digits.contains) { out.append("U" + number) }
         return out
     }
 
