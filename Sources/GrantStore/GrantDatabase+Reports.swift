@@ -192,33 +192,32 @@ extension GrantDatabase {
 
     /// `grantOutputs` one grant at a time, for a caller that keeps its own (smaller) rows: at 500k grants, holding
     /// these and the caller's rows together was the report's peak memory.
-    public func forEachGrantOutput(_ q: ReportQuery, _ body: (GrantOutput) throws -> Void) throws {
+    ///
+    /// With `q.grantLimit`, it also returns the totals of every selected grant, read in the same transaction as the
+    /// rows so that both describe the same data; nil without a limit, when the rows are all of them.
+    @discardableResult
+    public func forEachGrantOutput(_ q: ReportQuery, _ body: (GrantOutput) throws -> Void) throws -> GrantOutputTotals? {
         try read(q, cache: true) { db, cached in
-            var (sql, arguments) = Self.grantOutputSQL(q, cached: cached)
+            let (selected, arguments) = Self.grantOutputSQL(q, cached: cached)
+            var sql = selected, rowArguments = arguments
             if let order = q.grantOrder { sql += " ORDER BY \(Self.orderSQL(order))" }
             if let limit = q.grantLimit {
                 sql += " LIMIT ?"
-                arguments += [limit]
+                rowArguments += [limit]
             }
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: rowArguments)
             while let r = try rows.next() {
                 try body(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
                                      amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
             }
-        }
-    }
-
-    /// Sums over the grants `forEachGrantOutput` selects, whatever its limit: grants, the sum and count of known
-    /// amounts, papers and Nature Index papers.
-    public func grantOutputTotals(_ q: ReportQuery) throws -> (grants: Int, amountYuan: Int64, amountsKnown: Int, papers: Int, niPapers: Int) {
-        try read(q, cache: true) { db, cached in
-            let (sql, arguments) = Self.grantOutputSQL(q, cached: cached)
-            let r = try Row.fetchOne(db, sql: """
+            guard q.grantLimit != nil else { return nil }
+            let t = try Row.fetchOne(db, sql: """
                 SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
-                  coalesce(sum(ni), 0) FROM (\(sql))
+                  coalesce(sum(ni), 0) FROM (\(selected))
                 """, arguments: arguments)
-            return (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0, r?[3] ?? 0, r?[4] ?? 0)
+            return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
+                                     papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
         }
     }
 

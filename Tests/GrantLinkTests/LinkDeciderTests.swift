@@ -32,10 +32,10 @@ import Testing
                                                  funderText: funder == .nsfc ? "NSFC" : "", position: 1), kind: kind)
     }
 
-    @Test func decidesEachConfidenceAndSkipsOtherFundersUnknownNumbers() throws {
+    @Test func decidesEachConfidenceAndSkipsOtherFundersUnknownNumbers() {
         let decider = LinkDecider(lookup: { n in Self.grants.first { $0.number == n } })
         var asked = 0
-        let decisions = try decider.decide([
+        let decisions = decider.decide([
             Self.evidence(10, "provincial-nsf", "7232177"),  // a look-alike's number, not imported: nothing
             Self.evidence(11, .nsfc, "81871243"),  // a swap of 81871234, whose PI is an author: low
             Self.evidence(12, .nkrdpc, "2016YFB0700101"),  // a sub-project of an imported project: rolled up
@@ -50,7 +50,7 @@ import Testing
         #expect(decisions[1].confidence == .high)
         #expect(decisions[1].viaSubProject == "2016YFB0700101")
 
-        let found = try decider.decide([Self.evidence(13, "provincial-nsf", "81871234")]) { PaperPeople(authors: [], addresses: []) }
+        let found = decider.decide([Self.evidence(13, "provincial-nsf", "81871234")]) { PaperPeople(authors: [], addresses: []) }
         #expect(found.map(\.confidence) == [.medium])  // an imported number credited to another funder
         #expect(found.first?.evidence.contains("not NSFC") == true)
     }

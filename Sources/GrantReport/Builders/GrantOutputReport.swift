@@ -5,26 +5,8 @@ public enum GrantOutputReport {
     /// Row order (see `GrantOutputOrder`).
     public typealias Sort = GrantOutputOrder
 
-    /// Sums over every grant the report selects, for a report showing only the first of them.
-    public struct Totals: Sendable, Equatable {
-        public var grants: Int
-        /// The sum of the known amounts, and how many amounts are known.
-        public var amountYuan: Int64
-        public var amountsKnown: Int
-        public var papers: Int
-        public var niPapers: Int
-
-        public init(grants: Int, amountYuan: Int64, amountsKnown: Int, papers: Int, niPapers: Int) {
-            (self.grants, self.amountYuan, self.amountsKnown) = (grants, amountYuan, amountsKnown)
-            (self.papers, self.niPapers) = (papers, niPapers)
-        }
-
-        init(_ rows: [GrantOutputRow]) {
-            let known = rows.compactMap(\.amountYuan)
-            self.init(grants: rows.count, amountYuan: known.reduce(0, +), amountsKnown: known.count,
-                      papers: rows.reduce(0) { $0 + $1.papers }, niPapers: rows.reduce(0) { $0 + $1.niPapers })
-        }
-    }
+    /// Sums over every selected grant (see `GrantOutputTotals`).
+    public typealias Totals = GrantOutputTotals
 
     /// The report of `rows`, in `sort` order. `totals` are those of every selected grant when `rows` are only the
     /// first of them (nil: the rows' own).
@@ -76,5 +58,13 @@ public enum GrantOutputReport {
             notes.append("Showing the first \(rows.count) of \(sums.grants) grants; the totals are those of all of them.")
         }
         return Report(name: "grant-outputs", title: context.title, context: context, tables: [table], notes: notes)
+    }
+}
+
+private extension GrantOutputTotals {
+    init(_ rows: [GrantOutputRow]) {
+        let known = rows.compactMap(\.amountYuan)
+        self.init(grants: rows.count, amountYuan: known.reduce(0, +), amountsKnown: known.count,
+                  papers: rows.reduce(0) { $0 + $1.papers }, niPapers: rows.reduce(0) { $0 + $1.niPapers })
     }
 }

@@ -91,7 +91,7 @@ extension GrantsCommand {
                     names[s] = value
                     return value
                 }
-                try Diagnostics.run {
+                let totals = try Diagnostics.run {
                     try db.forEachGrantOutput(q) { g in
                         rows.append(GrantOutputRow(
                             number: g.number, title: g.title ?? "", pi: g.pi ?? "",
@@ -100,11 +100,6 @@ extension GrantsCommand {
                             amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
                             firstYear: g.firstYear, lastYear: g.lastYear))
                     }
-                }
-                let totals = try q.grantLimit.map { _ in
-                    let t = try Diagnostics.run { try db.grantOutputTotals(q) }
-                    return GrantOutputReport.Totals(grants: t.grants, amountYuan: t.amountYuan, amountsKnown: t.amountsKnown,
-                                                    papers: t.papers, niPapers: t.niPapers)
                 }
                 // The reading connection's page cache is no use once the rows are read.
                 db.releaseMemory()
