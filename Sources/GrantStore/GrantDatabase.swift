@@ -40,12 +40,17 @@ public final class GrantDatabase: Sendable {
     /// Every reference they write is an id they created or read in the same transaction, and they delete no parent
     /// row, so the checks (a parent-table lookup per reference, a third of a link's time) could not fail; the store
     /// tests run `PRAGMA foreign_key_check` after them to keep it so.
+    ///
+    /// It runs under a rollback journal when it can (see `BulkJournal`), so the pool's idle readers are closed first.
     func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
         var result: T?
+        pool.releaseMemory()
         try pool.writeWithoutTransaction { db in
-            // The pragma is a no-op inside a transaction, so it is set around it.
+            // Both pragmas are no-ops inside a transaction, so they are set around it.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            let journal = try BulkJournal.enter(db)
+            defer { journal.leave(db) }
             try db.inTransaction(.immediate) {
                 result = try body(db)
                 return .commit

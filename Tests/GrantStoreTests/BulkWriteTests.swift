@@ -130,4 +130,35 @@ import GrantStore
         #expect(try t.count("paperFunder", "citesNSFC") == 1)
         try Self.expectWhole(t, "after merges")
     }
+
+    /// A bulk write runs under a rollback journal (no `-wal` file while it writes) and leaves the store in WAL mode.
+    @Test func aBulkWriteUsesARollbackJournalAndLeavesTheStoreInWAL() throws {
+        let t = try TempDatabase()
+        let wal = t.db.path + "-wal"
+        #expect(FileManager.default.fileExists(atPath: wal))
+        var walDuringWrite: Bool?
+        _ = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
+            try s.add(Self.paper("WOS:1", "NSFC (81871230)", line: 1), natureIndex: nil)
+            walDuringWrite = FileManager.default.fileExists(atPath: wal)
+        }
+        #expect(walDuringWrite == false)
+        #expect(try t.row("PRAGMA journal_mode")?[0] as String? == "wal")
+        #expect(try t.row("PRAGMA synchronous")?[0] as Int? == 1)  // NORMAL again
+        #expect(try t.count("paper") == 1)
+    }
+
+    /// When another connection has the store open, the switch is refused and the write runs in WAL, as before.
+    @Test func aBulkWriteStaysInWALWhileAnotherConnectionHasTheStoreOpen() throws {
+        let t = try TempDatabase()
+        let other = try DatabaseQueue(path: t.db.path)
+        #expect(try other.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM paper") } == 0)
+        var walDuringWrite: Bool?
+        _ = try t.db.importPapers(.init(kind: "papers", file: "wos.txt", format: "wos")) { s in
+            try s.add(Self.paper("WOS:1", "NSFC (81871230)", line: 1), natureIndex: nil)
+            walDuringWrite = FileManager.default.fileExists(atPath: t.db.path + "-wal")
+        }
+        #expect(walDuringWrite == true)
+        #expect(try other.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM paper") } == 1)
+        #expect(try t.row("PRAGMA journal_mode")?[0] as String? == "wal")
+    }
 }
