@@ -221,11 +221,13 @@ private struct StepStream {
 
     init(queue: ReadAheadQueue<PaperStep>) { self.queue = queue }
 
-    /// Pops the next step; chunks are reversed once so each step is moved out, not copied.
+    /// Pops the next step; chunks are reversed in place once so each step is moved out, not copied (`reversed()`
+    /// copied every record, a retain and a release per field).
     private mutating func next() throws -> PaperStep? {
         if chunk.isEmpty {
             guard let c = try queue.next() else { return nil }
-            chunk = c.reversed()
+            chunk = c
+            chunk.reverse()
         }
         return chunk.popLast()
     }
@@ -245,7 +247,10 @@ private struct StepStream {
     /// (`nextInFile` then returns it). Rethrows the error that stopped the reader within those steps.
     mutating func readWholeFile(upTo limit: Int) throws -> Bool {
         var steps: [PaperRecordStep] = []
-        defer { held = steps.reversed() }
+        defer {
+            steps.reverse()
+            held = steps
+        }
         while steps.count <= limit {
             guard let step = try takeInFile() else { return true }
             steps.append(step)
