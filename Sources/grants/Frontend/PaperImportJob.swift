@@ -94,6 +94,7 @@ struct PaperImportJob {
         var chunk: [PaperStep] = []
         chunk.reserveCapacity(Self.chunkRecords)
         func flush() throws {
+            chunk.reverse()  // last first, for `StepStream` to pop; reversing here keeps it off the writer's thread
             guard send(chunk) else { throw CancellationError() }  // the writer stopped
             chunk.removeAll(keepingCapacity: true)
         }
@@ -221,13 +222,12 @@ private struct StepStream {
 
     init(queue: ReadAheadQueue<PaperStep>) { self.queue = queue }
 
-    /// Pops the next step; chunks are reversed in place once so each step is moved out, not copied (`reversed()`
-    /// copied every record, a retain and a release per field).
+    /// Pops the next step. Chunks arrive last first (`readSteps` reverses them), so each step is moved out, not
+    /// copied: taking from the front copied every record, a retain and a release per field.
     private mutating func next() throws -> PaperStep? {
         if chunk.isEmpty {
             guard let c = try queue.next() else { return nil }
             chunk = c
-            chunk.reverse()
         }
         return chunk.popLast()
     }
