@@ -102,13 +102,14 @@ public final class PaperImportSession {
         guard !buffer.isEmpty else { return }
         identities.removeAll()
         try identities.load(buffer.map(\.ids), minimumTitleLength: Self.minimumTitleKeyLength, fresh: fresh, db: db)
-        for x in buffer {
-            if let id = identities.match(x.ids, minimumTitleLength: Self.minimumTitleKeyLength) {
+        // By index, not `for x in buffer`, which copies each record (a retain and a release per field).
+        for i in buffer.indices {
+            if let id = identities.match(buffer[i].ids, minimumTitleLength: Self.minimumTitleKeyLength) {
                 // A duplicate of a paper still in the insert buffers: write those first, the merge reads the row.
                 if id >= firstUnwritten { try writeNewPapers() }
-                try merge(x, into: id)
+                try merge(buffer[i], into: id)
             } else {
-                insertNew(x)
+                insertNew(buffer[i])
             }
         }
         buffer.removeAll(keepingCapacity: true)
@@ -283,13 +284,16 @@ public struct PreparedPaper: Sendable {
         var r = r
         (r.ut, r.eid, r.pmid) = (PaperImportSession.identifier(r.ut), PaperImportSession.identifier(r.eid),
                                  PaperImportSession.identifier(r.pmid))
-        record = r
         ids = PaperIdentities.Ids(doi: PaperImportSession.normalizedDOI(r.doi), ut: r.ut, eid: r.eid, pmid: r.pmid,
                                   titleKey: PaperImportSession.titleKey(r.title), year: r.year)
         self.natureIndex = natureIndex
         (abbreviations, authors, addresses) = (JSONText.array(r.journalAbbreviations), JSONText.array(r.authors),
                                                JSONText.array(r.addresses))
         (countries, keywords) = (JSONText.array(r.countries), JSONText.array(r.keywords))
+        // The lists live on as the JSON above. Dropping them here frees their strings on the preparing thread,
+        // not on the writer's, which is the busier one.
+        (r.journalAbbreviations, r.authors, r.addresses, r.countries, r.keywords) = ([], [], [], [], [])
+        record = r
     }
 }
 
