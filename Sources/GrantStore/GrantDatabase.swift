@@ -7,8 +7,9 @@ public final class GrantDatabase: Sendable {
     public let pool: DatabasePool
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date, waiting up to
+    /// `busyTimeout` seconds for another process's write to end.
+    public init(path: String, busyTimeout: TimeInterval = 10) throws {
         self.path = path
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: dir.path) {
@@ -17,7 +18,7 @@ public final class GrantDatabase: Sendable {
             }
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // Imports and linking touch indexes all over the file; the 2 MB default cache turns that into
             // reads and writes. Readers mostly scan, which the OS's page cache serves as well, and a large cache
@@ -30,6 +31,10 @@ public final class GrantDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try GrantDatabase.migrator.migrate(pool)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // Most likely an import or `link` in another process, which holds the file until it commits.
+            throw StoreError.cannotOpen(path: path, detail: "it is locked by another process (an import or `grants link` "
+                                        + "holds it until it finishes); try again then")
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, detail: error.message ?? "\(error)")
         }

@@ -55,6 +55,29 @@ import GrantStore
         }
     }
 
+    /// A store another process is writing under a rollback journal (as an import does) cannot be opened until the
+    /// write ends; the error says so rather than just "database is locked".
+    @Test func aStoreLockedByAWriterSaysWhoHoldsIt() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("granttracker-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let path = base.appendingPathComponent("grants.sqlite").path
+        _ = try GrantDatabase(path: path)  // a store, closed again
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true  // the transaction must outlive this access, as another process's would
+        let writer = try DatabaseQueue(path: path, configuration: config)
+        try writer.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+        }
+        defer { try? writer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
+        #expect {
+            _ = try GrantDatabase(path: path, busyTimeout: 0.1)
+        } throws: { error in
+            guard case StoreError.cannotOpen(let p, let detail) = error else { return false }
+            return p == path && detail.contains("locked by another process")
+        }
+    }
+
     @Test func resolvePathPrecedence() {
         #expect(GrantDatabase.resolvePath(option: "x.sqlite", environment: ["GRANTS_DB": "env.sqlite"]) == "x.sqlite")
         #expect(GrantDatabase.resolvePath(option: nil, environment: ["GRANTS_DB": "env.sqlite"]) == "env.sqlite")
