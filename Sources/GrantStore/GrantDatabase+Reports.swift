@@ -185,20 +185,29 @@ extension GrantDatabase {
 
     /// Per-grant output for grants approved in the period.
     public func grantOutputs(_ q: ReportQuery) throws -> [GrantOutput] {
-        var outputs: [GrantOutput] = []
-        try forEachGrantOutput(q) { outputs.append($0) }
-        return outputs
+        try withGrantOutputs(q) { _, next in
+            var outputs: [GrantOutput] = []
+            while let g = try next() { outputs.append(g) }
+            return outputs
+        }
     }
 
-    /// `grantOutputs` one grant at a time, for a caller that keeps its own (smaller) rows: at 500k grants, holding
-    /// these and the caller's rows together was the report's peak memory.
-    ///
-    /// With `q.grantLimit`, it also returns the totals of every selected grant, read in the same transaction as the
-    /// rows so that both describe the same data; nil without a limit, when the rows are all of them.
-    @discardableResult
-    public func forEachGrantOutput(_ q: ReportQuery, _ body: (GrantOutput) throws -> Void) throws -> GrantOutputTotals? {
+    /// Per-grant output one grant at a time, in `q.grantOrder` (any order when nil) and at most `q.grantLimit`
+    /// of them. `body` gets the totals of every selected grant, read in the same transaction so that both describe
+    /// the same data, and `next`, which returns the following grant (nil after the last) while `body` runs.
+    /// Only the row being read is held, so a caller that renders each row as it comes needs the same memory for
+    /// 500k grants as for 50 (SQLite sorts in bounded memory, spilling to a temporary file).
+    public func withGrantOutputs<T>(_ q: ReportQuery, _ body: (GrantOutputTotals, _ next: () throws -> GrantOutput?) throws -> T)
+        throws -> T
+    {
         try read(q, cache: true) { db, cached in
             let (selected, arguments) = Self.grantOutputSQL(q, cached: cached)
+            let t = try Row.fetchOne(db, sql: """
+                SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
+                  coalesce(sum(ni), 0) FROM (\(selected))
+                """, arguments: arguments)
+            let totals = GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
+                                           papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
             var sql = selected, rowArguments = arguments
             if let order = q.grantOrder { sql += " ORDER BY \(Self.orderSQL(order))" }
             if let limit = q.grantLimit {
@@ -207,17 +216,12 @@ extension GrantDatabase {
             }
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
             let rows = try Row.fetchCursor(db, sql: sql, arguments: rowArguments)
-            while let r = try rows.next() {
-                try body(GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
-                                     amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10]))
+            return try body(totals) {
+                try rows.next().map { r in
+                    GrantOutput(number: r[0], title: r[1], pi: r[2], institution: r[3], department: r[4], year: r[5],
+                                amountYuan: r[6], papers: r[7], natureIndexPapers: r[8], firstYear: r[9], lastYear: r[10])
+                }
             }
-            guard q.grantLimit != nil else { return nil }
-            let t = try Row.fetchOne(db, sql: """
-                SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
-                  coalesce(sum(ni), 0) FROM (\(selected))
-                """, arguments: arguments)
-            return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
-                                     papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
         }
     }
 

@@ -104,6 +104,23 @@ import Testing
         }
         #expect(try table(["--sort", "papers", "--limit", "1"]).rows.first?.hasPrefix("81871237") == true)
         #expect(try cli.run(["report", "grants", "--limit", "0"]).status == 2)
+
+        // The order itself, worked out from the data above (grant i has i papers, an NI paper when i > 0, ties by
+        // number): CSV and JSON stream it from SQL, the Markdown table reads every row first; all must agree.
+        let expected = ["papers": [7, 6, 5, 4, 3, 2, 1, 0], "number": [0, 1, 2, 3, 4, 5, 6, 7],
+                        "ni-papers": [1, 2, 3, 4, 5, 6, 7, 0], "amount": [3, 6, 1, 7, 4, 0, 2, 5],
+                        "year": [5, 1, 7, 3, 0, 4, 2, 6]]
+        for (sort, order) in expected {
+            let numbers = order.map { "8187123\($0)" }
+            #expect(try table(["--sort", sort]).rows.map { String($0.prefix(8)) } == numbers, "csv --sort \(sort)")
+            let md = try cli.run(["report", "grants", "--format", "md", "--sort", sort]).stdout
+            #expect(md.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("| 8187123") }.map { String($0.dropFirst(2).prefix(8)) }
+                    == numbers, "md --sort \(sort)")
+            let json = try cli.run(["report", "grants", "--format", "json", "--sort", sort]).stdout
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let rows = try #require((object["tables"] as? [[String: Any]])?.first?["rows"] as? [[Any]])
+            #expect(rows.compactMap { $0.first as? String } == numbers, "json --sort \(sort)")
+        }
     }
 
     /// An empty store has no period to report on: one clear line and status 1, not a table for "year 0".

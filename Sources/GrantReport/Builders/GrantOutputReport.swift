@@ -27,6 +27,16 @@ public enum GrantOutputReport {
             }
             return rows[i].number < rows[j].number
         }
+        return build(count: order.count, row: { rows[order[$0]] }, context: context, sort: sort,
+                     totals: totals ?? Totals(rows))
+    }
+
+    /// The report of `count` rows already in `sort` order, row `k` made by `row(k)` whenever a renderer reads it;
+    /// `totals` are those of every selected grant, which may be more than `count`. For a CSV or JSON rendering,
+    /// which reads each row once and in order, `row` may read from a source that cannot go back.
+    public static func build(count: Int, row: @escaping @Sendable (Int) -> GrantOutputRow, context: ReportContext,
+                             sort: Sort, totals sums: Totals) -> Report
+    {
         let columns = [
             Column("Grant number", .text), Column("Title", .text), Column("PI", .text),
             Column("Institution", .text), Column("Department", .text), Column("Year", .text),
@@ -34,8 +44,8 @@ public enum GrantOutputReport {
             Column("First paper", .text), Column("Last paper", .text),
         ]
         // Cells are made as a renderer reads each row: as stored cells, 500k rows outweighed the rest of the report.
-        let cells = TableRows(count: order.count) { k in
-            let r = rows[order[k]]
+        let cells = TableRows(count: count) { k in
+            let r = row(k)
             return [
                 .text(r.number), .text(r.title), .text(r.pi), .text(r.institution), .text(r.department),
                 .text(String(r.year)), r.amountYuan.map { .decimal(Double($0) / 10_000) } ?? .empty,
@@ -43,7 +53,6 @@ public enum GrantOutputReport {
                 r.lastYear.map { .text(String($0)) } ?? .empty,
             ]
         }
-        let sums = totals ?? Totals(rows)
         let totalCells: [Cell] = [
             .text("Total (\(sums.grants) grants)"), .empty, .empty, .empty, .empty, .empty,
             .decimal(Double(sums.amountYuan) / 10_000), .int(sums.papers), .int(sums.niPapers), .empty, .empty,
@@ -54,8 +63,8 @@ public enum GrantOutputReport {
             "First/last paper = publication years of the earliest and latest linked paper.",
             "Sorted by \(sort.rawValue), then grant number.",
         ]
-        if sums.grants > rows.count {
-            notes.append("Showing the first \(rows.count) of \(sums.grants) grants; the totals are those of all of them.")
+        if sums.grants > count {
+            notes.append("Showing the first \(count) of \(sums.grants) grants; the totals are those of all of them.")
         }
         return Report(name: "grant-outputs", title: context.title, context: context, tables: [table], notes: notes)
     }

@@ -14,16 +14,22 @@ public struct CSVRenderer: Sendable {
 
     public func render(_ report: Report) -> String { String(decoding: renderData(report), as: UTF8.self) }
 
-    /// The report as UTF-8 with a BOM. Lines go to the `Data` in 64 KB pieces, so a 500k-row table is held once,
-    /// not as lines, a joined string and a copy.
+    /// The report as UTF-8 with a BOM.
     public func renderData(_ report: Report) -> Data {
         var out = Data()
+        write(report) { out.append($0) }
+        return out
+    }
+
+    /// The report as UTF-8 with a BOM, handed to `sink` in 64 KB pieces as the rows are read, so a 500k-row table
+    /// is never held whole, as lines or as bytes.
+    public func write(_ report: Report, to sink: (Data) -> Void) {
         var pending: [UInt8] = Array("\u{FEFF}".utf8)
         func line(_ s: String) {
             pending.append(contentsOf: s.utf8)
             pending.append(contentsOf: [13, 10])  // CRLF
             if pending.count >= 1 << 16 {
-                out.append(contentsOf: pending)
+                sink(Data(pending))
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -46,8 +52,7 @@ public struct CSVRenderer: Sendable {
         for s in ctx.dataSources { line(row([text("Data source"), text(s)])) }
         for s in ctx.filters { line(row([text("Filter"), text(s)])) }
         for s in report.notes { line(row([text("Note"), text(s)])) }
-        out.append(contentsOf: pending)
-        return out
+        sink(Data(pending))
     }
 
     private func row(_ fields: [String]) -> String { fields.joined(separator: ",") }

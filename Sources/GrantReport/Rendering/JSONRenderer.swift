@@ -9,10 +9,16 @@ public struct JSONRenderer: Sendable {
 
     public func render(_ report: Report) -> String { String(decoding: renderData(report), as: UTF8.self) }
 
-    /// The report as UTF-8. Built as bytes because a per-grant table has hundreds of thousands of rows, and
-    /// appending each cell to a `String` cost more than everything else in the report; the bytes go to the `Data`
-    /// in 64 KB pieces, so the output is held once rather than as an array and then a copy.
+    /// The report as UTF-8.
     public func renderData(_ report: Report) -> Data {
+        var out = Data()
+        write(report) { out.append($0) }
+        return out
+    }
+
+    /// The report as UTF-8, handed to `sink` in 64 KB pieces as the rows are read, so a 500k-row table is never
+    /// held whole. Built as bytes because appending each cell to a `String` cost more than everything else.
+    public func write(_ report: Report, to sink: (Data) -> Void) {
         let ctx = report.context
         var o = "{\n"
         o += "  \"name\": \(str(report.name)),\n"
@@ -27,12 +33,11 @@ public struct JSONRenderer: Sendable {
         o += "    \"countBy\": \(str(ctx.countBy))\n"
         o += "  },\n"
         o += "  \"tables\": ["
-        var out = Data()
         var bytes = Array(o.utf8)
         bytes.reserveCapacity(Self.piece * 2)
         for (i, t) in report.tables.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            table(t, to: &bytes, flushingInto: &out)
+            table(t, to: &bytes, flushingInto: sink)
         }
         o = report.tables.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"charts\": [" + report.charts.map(chart).joined(separator: ",")
@@ -40,13 +45,12 @@ public struct JSONRenderer: Sendable {
         o += "  \"notes\": \(strings(report.notes))\n"
         o += "}\n"
         bytes.append(contentsOf: o.utf8)
-        out.append(contentsOf: bytes)
-        return out
+        sink(Data(bytes))
     }
 
     private static let piece = 1 << 16
 
-    private func table(_ t: ReportTable, to bytes: inout [UInt8], flushingInto out: inout Data) {
+    private func table(_ t: ReportTable, to bytes: inout [UInt8], flushingInto sink: (Data) -> Void) {
         var o = "\n    {\n"
         o += "      \"title\": \(str(t.title)),\n"
         o += "      \"columns\": [" + t.columns.map {
@@ -58,7 +62,7 @@ public struct JSONRenderer: Sendable {
             bytes.append(contentsOf: (i == 0 ? "\n        " : ",\n        ").utf8)
             appendCells(row, to: &bytes)
             if bytes.count >= Self.piece {
-                out.append(contentsOf: bytes)
+                sink(Data(bytes))
                 bytes.removeAll(keepingCapacity: true)
             }
         }

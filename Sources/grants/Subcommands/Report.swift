@@ -73,39 +73,87 @@ extension GrantsCommand {
                 (q.department, q.pi) = (department, pi)
                 if let department { ctx.filters.append("department \(department)") }
                 if let pi { ctx.filters.append("PI \(pi)") }
-                // With a limit, SQL sorts and keeps the first rows, so the others are never read as strings.
-                if let limit { (q.grantOrder, q.grantLimit) = (sort, limit) }
-                try options.emit(try build(db, q, ctx))
-            }
-
-            /// The report. At 500k grants only one copy of the rows is held: they stream from the store into compact
-            /// rows, and the table's cells are made from those as they are rendered (`TableRows`).
-            private func build(_ db: GrantDatabase, _ q: ReportQuery, _ ctx: ReportContext) throws -> GrantReport.Report {
-                var rows: [GrantOutputRow] = []
-                // Departments and institutions repeat across 500k rows: each distinct one is stored once.
-                var labels: [String: String] = [:], institutions: [String: String] = [:]
-                func shared(_ s: String?, in names: inout [String: String], _ make: (String) -> String = { $0 }) -> String {
-                    guard let s else { return "" }
-                    if let known = names[s] { return known }
-                    let value = make(s)
-                    names[s] = value
-                    return value
-                }
-                let totals = try Diagnostics.run {
-                    try db.forEachGrantOutput(q) { g in
-                        rows.append(GrantOutputRow(
-                            number: g.number, title: g.title ?? "", pi: g.pi ?? "",
-                            institution: shared(g.institution, in: &institutions),
-                            department: shared(g.department, in: &labels, DepartmentLabel.label(for:)), year: g.year ?? 0,
-                            amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
-                            firstYear: g.firstYear, lastYear: g.lastYear))
+                // SQL sorts and keeps the first `limit` rows. CSV and JSON are written as the rows are read, so
+                // no more than one row is held however many grants there are; the other formats go back over
+                // the rows and get them all first.
+                (q.grantOrder, q.grantLimit) = (sort, limit)
+                let format = options.resolvedFormat
+                try Diagnostics.run {
+                    try db.withGrantOutputs(q) { totals, next in
+                        let count = min(totals.grants, limit ?? Int.max)
+                        var labels = SharedLabels()
+                        guard !format.readsRowsOnce else {
+                            // `next` lives as long as this closure, which outlasts the rendering.
+                            return try withoutActuallyEscaping(next) { next in
+                                let rows = StreamedRows { try next().map { labels.row($0) } }
+                                let report = GrantOutputReport.build(count: count, row: rows.row, context: ctx,
+                                                                     sort: sort, totals: totals)
+                                try options.emit(report)
+                                try rows.check(count: count)
+                            }
+                        }
+                        var read: [GrantOutputRow] = []
+                        read.reserveCapacity(count)
+                        while let g = try next() { read.append(labels.row(g)) }
+                        let rows = read
+                        let report = GrantOutputReport.build(count: rows.count, row: { rows[$0] }, context: ctx,
+                                                             sort: sort, totals: totals)
+                        try options.emit(report)
                     }
                 }
-                // The reading connection's page cache is no use once the rows are read.
-                db.releaseMemory()
-                return GrantOutputReport.build(rows: rows, context: ctx, sort: sort, totals: totals)
             }
         }
+    }
+}
+
+/// Turns store rows into report rows, storing each distinct institution and department label once: they repeat
+/// across 500k rows.
+private struct SharedLabels {
+    private var labels: [String: String] = [:], institutions: [String: String] = [:]
+
+    mutating func row(_ g: GrantOutput) -> GrantOutputRow {
+        GrantOutputRow(number: g.number, title: g.title ?? "", pi: g.pi ?? "",
+                       institution: Self.shared(g.institution, in: &institutions),
+                       department: Self.shared(g.department, in: &labels, DepartmentLabel.label(for:)), year: g.year ?? 0,
+                       amountYuan: g.amountYuan, papers: g.papers, niPapers: g.natureIndexPapers,
+                       firstYear: g.firstYear, lastYear: g.lastYear)
+    }
+
+    private static func shared(_ s: String?, in names: inout [String: String], _ make: (String) -> String = { $0 }) -> String {
+        guard let s else { return "" }
+        if let known = names[s] { return known }
+        let value = make(s)
+        names[s] = value
+        return value
+    }
+}
+
+/// Report rows read from the store as a renderer asks for them: once each, in order. A renderer cannot throw, so
+/// a read error is kept and thrown by `check` once the report is written.
+private final class StreamedRows: @unchecked Sendable {
+    // Used only on the thread that renders, inside the store's read.
+    private let next: () throws -> GrantOutputRow?
+    private var taken = 0
+    private var failure: (any Error)?
+
+    init(_ next: @escaping () throws -> GrantOutputRow?) { self.next = next }
+
+    func row(_ k: Int) -> GrantOutputRow {
+        precondition(k == taken, "streamed rows are read once, in order")
+        taken += 1
+        do {
+            if let row = try next() { return row }
+        } catch {
+            failure = failure ?? error
+        }
+        return GrantOutputRow(number: "", title: "", pi: "", institution: "", department: "", year: 0, amountYuan: nil,
+                              papers: 0, niPapers: 0, firstYear: nil, lastYear: nil)
+    }
+
+    /// Throws the read error, if any, or says that the rows ran out before `count`.
+    func check(count: Int) throws {
+        if let failure { throw failure }
+        precondition(taken == count, "the renderer read \(taken) of \(count) rows")
     }
 }
 
@@ -178,9 +226,13 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Renders the report to `--output`, to Reports/ for html and xlsx, or to stdout.
+    /// `--format`, else table on a terminal and CSV otherwise.
+    var resolvedFormat: ReportFormat { format ?? (Diagnostics.stdoutIsTerminal ? .table : .csv) }
+
+    /// Writes the report to `--output` (html and xlsx default to `Reports/`) or stdout, a piece at a time for CSV
+    /// and JSON.
     func emit(_ report: GrantReport.Report) throws {
-        let fmt = format ?? (Diagnostics.stdoutIsTerminal ? .table : .csv)
-        let data = try Diagnostics.run { try fmt.render(report) }
+        let fmt = resolvedFormat
         var path = output
         if path == nil, fmt == .html || fmt == .xlsx {
             let f = DateFormatter()
@@ -188,11 +240,19 @@ struct ReportOptions: ParsableArguments {
             f.timeZone = TimeZone(identifier: "UTC")
             path = "Reports/\(report.name)-\(f.string(from: report.context.generatedAt)).\(fmt.fileExtension)"
         }
-        guard let path else { return Output.write(data) }
+        guard let path else { return try Diagnostics.run { try fmt.write(report, to: Output.write) } }
         try Diagnostics.run {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try Data().write(to: url)
+            let file = try FileHandle(forWritingTo: url)
+            defer { try? file.close() }
+            var failure: (any Error)?
+            try fmt.write(report) { piece in
+                guard failure == nil else { return }
+                do { try file.write(contentsOf: piece) } catch { failure = error }
+            }
+            if let failure { throw failure }
         }
         Diagnostics.note("wrote \(path)")
     }
