@@ -215,8 +215,8 @@ private enum PaperStep: Sendable {
 private struct StepStream {
     let queue: ReadAheadQueue<PaperStep>
     private var chunk: [PaperStep] = []
-    /// The current file's steps read ahead by `readWholeFile`, last first.
-    private var held: [PaperRecordStep] = []
+    /// Chunks taken from the queue by `readWholeFile` and not yet started, in order (each last first).
+    private var ahead: [[PaperStep]] = []
     /// False once the current file's `end` or `failed` step has been taken.
     private var inFile = false
 
@@ -225,9 +225,13 @@ private struct StepStream {
     /// Pops the next step. Chunks arrive last first (`readSteps` reverses them), so each step is moved out, not
     /// copied: taking from the front copied every record, a retain and a release per field.
     private mutating func next() throws -> PaperStep? {
-        if chunk.isEmpty {
-            guard let c = try queue.next() else { return nil }
-            chunk = c
+        while chunk.isEmpty {
+            if !ahead.isEmpty {
+                chunk = ahead.removeFirst()
+            } else {
+                guard let c = try queue.next() else { return nil }
+                chunk = c
+            }
         }
         return chunk.popLast()
     }
@@ -243,25 +247,38 @@ private struct StepStream {
         }
     }
 
-    /// Takes the current file's steps up to its end, unless it has more than `limit`: true if the whole file is held
-    /// (`nextInFile` then returns it). Rethrows the error that stopped the reader within those steps.
+    /// True if the current file ends within `limit` more records, which are then all read (`nextInFile` returns
+    /// them). Throws the error that stopped the reader within them. The records stay in their chunks: the chunks
+    /// are only looked through for the file's end, since moving each record out and back cost a copy of it.
     mutating func readWholeFile(upTo limit: Int) throws -> Bool {
-        var steps: [PaperRecordStep] = []
-        defer {
-            steps.reverse()
-            held = steps
+        var records = 0
+        /// True at the file's end; throws at its failure.
+        func ends(in c: [PaperStep]) throws -> Bool {
+            for i in c.indices.reversed() {
+                switch c[i] {
+                case .paper, .reject: records += 1
+                case .end: return true
+                case .failed(let error): throw error
+                case .begin: preconditionFailure("a file began before the last one ended")
+                }
+                if records > limit { return false }
+            }
+            return false
         }
-        while steps.count <= limit {
-            guard let step = try takeInFile() else { return true }
-            steps.append(step)
+        guard inFile else { return true }
+        if try ends(in: chunk) { return true }
+        for c in ahead where try ends(in: c) { return true }
+        while records <= limit {
+            guard let c = try queue.next() else { return true }
+            ahead.append(c)
+            if try ends(in: c) { return true }
         }
         return false
     }
 
     /// The current file's next record or reject; nil at its end. Rethrows the error that stopped the reader mid-file.
     mutating func nextInFile() throws -> PaperRecordStep? {
-        if let step = held.popLast() { return step }
-        return try takeInFile()
+        try takeInFile()
     }
 
     private mutating func takeInFile() throws -> PaperRecordStep? {
@@ -281,7 +298,6 @@ private struct StepStream {
 
     /// Drops what is left of a file the writer gave up on, so the next file starts at its own `begin`.
     mutating func skipRestOfFile() {
-        held = []
         while inFile, (try? takeInFile()) != nil {}
         inFile = false
     }
