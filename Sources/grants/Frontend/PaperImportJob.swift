@@ -255,13 +255,13 @@ private struct StepStream {
         /// True at the file's end; throws at its failure.
         func ends(in c: [PaperStep]) throws -> Bool {
             for i in c.indices.reversed() {
+                guard records <= limit else { return false }
                 switch c[i] {
                 case .paper, .reject: records += 1
                 case .end: return true
                 case .failed(let error): throw error
                 case .begin: preconditionFailure("a file began before the last one ended")
                 }
-                if records > limit { return false }
             }
             return false
         }

@@ -150,7 +150,7 @@ private final class StreamedRows: @unchecked Sendable {
                               papers: 0, niPapers: 0, firstYear: nil, lastYear: nil)
     }
 
-    /// Throws the read error, if any, or says that the rows ran out before `count`.
+    /// Throws the read error, if any. The renderer must have asked for every row.
     func check(count: Int) throws {
         if let failure { throw failure }
         precondition(taken == count, "the renderer read \(taken) of \(count) rows")
@@ -225,7 +225,6 @@ struct ReportOptions: ParsableArguments {
         return Date()
     }
 
-    /// Renders the report to `--output`, to Reports/ for html and xlsx, or to stdout.
     /// `--format`, else table on a terminal and CSV otherwise.
     var resolvedFormat: ReportFormat { format ?? (Diagnostics.stdoutIsTerminal ? .table : .csv) }
 
