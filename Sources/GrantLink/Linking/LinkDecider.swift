@@ -19,28 +19,44 @@ public struct LinkDecider {
     public func decide(_ mentions: [MentionEvidence], people: () throws -> PaperPeople) rethrows -> [LinkDecision] {
         var known: PaperPeople?
         var best: [Int64: LinkDecision] = [:]
-        func keep(_ d: LinkDecision) {
-            if let old = best[d.grantId], old.confidence >= d.confidence { return }
-            best[d.grantId] = d
+        // The evidence text is made only for a link that is kept: most mentions repeat a link already as sure, or
+        // lead nowhere, and building their text was a fifth of deciding.
+        func keep(_ grantId: Int64, _ confidence: Confidence, _ make: () -> LinkDecision) {
+            if let old = best[grantId], old.confidence >= confidence { return }
+            best[grantId] = make()
+        }
+        /// Links a Key R&D sub-project citation to its project too; true if the project is imported.
+        func rollUp(_ m: MentionEvidence, cited: String, confidence: Confidence, evidence: () -> String) -> Bool {
+            guard let k = KeyRDNumber.parse(cited), k.isSubProject, let project = lookup(k.projectNumber) else { return false }
+            keep(project.id, confidence) {
+                LinkDecision(grantId: project.id, mentionId: m.id, confidence: confidence,
+                             evidence: "\(evidence()); roll-up of sub-project \(k.text) to project \(k.projectNumber)",
+                             viaSubProject: k.text)
+            }
+            return true
         }
         for m in mentions {
             let found = lookup(m.mention.number)
-            // Most mentions of other funders lead nowhere: their evidence text is not built for nothing.
             guard found != nil || m.mention.funder == .nsfc || m.mention.funder == .nkrdpc else { continue }
-            let where_ = "\(m.kind.rawValue) [\(m.mention.start)–\(m.mention.end)] '\(m.mention.raw)'"
-            let context = m.mention.funderText.isEmpty ? "no funder named" : "credited to '\(m.mention.funderText)'"
+            func place() -> String { "\(m.kind.rawValue) [\(m.mention.start)–\(m.mention.end)] '\(m.mention.raw)'" }
+            func context() -> String {
+                m.mention.funderText.isEmpty ? "no funder named" : "credited to '\(m.mention.funderText)'"
+            }
             if let g = found {
                 let agrees = m.mention.funder == g.funder
                 let primary = m.kind != .wosFU && m.kind != .scopusDetails
                 let confidence: Confidence = agrees && primary ? .high : .medium
-                var why = agrees ? context : "\(context), not \(g.funder.displayName)"
-                if agrees && !primary { why += "; found only in a database-written field" }
-                keep(LinkDecision(grantId: g.id, mentionId: m.id, confidence: confidence, evidence: "\(where_), \(why)"))
-                rollUp(m, cited: g.number, confidence: confidence, evidence: "\(where_), \(why)", keep: keep)
+                func evidence() -> String {
+                    var why = agrees ? context() : "\(context()), not \(g.funder.displayName)"
+                    if agrees && !primary { why += "; found only in a database-written field" }
+                    return "\(place()), \(why)"
+                }
+                keep(g.id, confidence) { LinkDecision(grantId: g.id, mentionId: m.id, confidence: confidence, evidence: evidence()) }
+                _ = rollUp(m, cited: g.number, confidence: confidence, evidence: evidence)
                 continue
             }
             if rollUp(m, cited: m.mention.number, confidence: m.kind == .wosFU ? .medium : .high,
-                      evidence: "\(where_), \(context); sub-project not in the grant list", keep: keep)
+                      evidence: { "\(place()), \(context()); sub-project not in the grant list" })
             {
                 continue
             }
@@ -48,23 +64,13 @@ public struct LinkDecider {
             guard candidates.count == 1, let g = candidates.first else { continue }
             if known == nil { known = try people() }
             if let who = Self.confirmation(of: g, authors: known!.authors, addresses: known!.addresses) {
-                keep(LinkDecision(grantId: g.id, mentionId: m.id, confidence: .low,
-                                  evidence: "\(where_): probable typo for \(g.number) (\(Self.difference(m.mention.number, g.number))); \(who)"))
+                keep(g.id, .low) {
+                    LinkDecision(grantId: g.id, mentionId: m.id, confidence: .low,
+                                 evidence: "\(place()): probable typo for \(g.number) (\(Self.difference(m.mention.number, g.number))); \(who)")
+                }
             }
         }
         return best.values.sorted { ($0.grantId, $0.mentionId) < ($1.grantId, $1.mentionId) }
-    }
-
-    /// Links a Key R&D sub-project citation to its project too; true if the project is imported.
-    @discardableResult
-    private func rollUp(_ m: MentionEvidence, cited: String, confidence: Confidence, evidence: String,
-                        keep: (LinkDecision) -> Void) -> Bool
-    {
-        guard let k = KeyRDNumber.parse(cited), k.isSubProject, let project = lookup(k.projectNumber) else { return false }
-        keep(LinkDecision(grantId: project.id, mentionId: m.id, confidence: confidence,
-                          evidence: "\(evidence); roll-up of sub-project \(k.text) to project \(k.projectNumber)",
-                          viaSubProject: k.text))
-        return true
     }
 
     /// Numbers one typo away: each digit substituted, adjacent characters swapped, a `U` restored or dropped.
