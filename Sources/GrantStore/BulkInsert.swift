@@ -15,10 +15,13 @@ struct BulkInsert {
     private var values: [SQLValue] = []
     /// Rows per statement: large enough to amortise the statement, far below SQLite's 32,766 bound variables.
     private static let rowsPerStatement = 64
+    /// The SQL of a full statement, made once: making it to look the statement up cost a second per million rows.
+    private let fullSQL: String
 
     init(table: String, columns: [String]) {
         self.table = table
         self.columns = columns
+        fullSQL = Self.sql(table: table, columns: columns, rows: Self.rowsPerStatement)
     }
 
     var isEmpty: Bool { values.isEmpty }
@@ -44,7 +47,8 @@ struct BulkInsert {
         var start = 0
         while start < values.count {
             let rows = min(Self.rowsPerStatement, (values.count - start) / width)
-            let statement = try db.cachedStatement(sql: sql(rows: rows))
+            let statement = try db.cachedStatement(sql: rows == Self.rowsPerStatement ? fullSQL
+                                                   : Self.sql(table: table, columns: columns, rows: rows))
             let slice = values[start..<(start + rows * width)]
             try statement.run(db) { b in for v in slice { b.bind(v) } }
             start += rows * width
@@ -52,7 +56,7 @@ struct BulkInsert {
         values.removeAll(keepingCapacity: true)
     }
 
-    private func sql(rows: Int) -> String {
+    private static func sql(table: String, columns: [String], rows: Int) -> String {
         let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         return "INSERT OR FAIL INTO \"\(table)\" (\(list)) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
