@@ -56,9 +56,8 @@ final class FreshPaperTitles {
     func finish(_ db: Database) throws {
         // SQLite sorts for an index build in as much memory as the page cache may hold (64 MB at 600k papers, on
         // top of the map); a quarter of that, with the rest of the sort in a temporary file, took no longer.
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -16384")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        let restoreCache = try db.temporarily(set: "cache_size", to: -16384)
+        defer { restoreCache() }
         try droppedIndexes.rebuild(in: db)
     }
 

@@ -57,9 +57,8 @@ extension GrantDatabase {
             // Half the usual page cache: linking writes in id order and reads little back, and SQLite sorts (the
             // index rebuilds) in as much memory as the cache may hold, which at 1M papers came on top of the
             // grant index past the 300 MB bound.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            let restoreCache = try db.temporarily(set: "cache_size", to: -32768)
+            defer { restoreCache() }
             let mentionIndexes = bulk ? try SecondaryIndexes.drop("mention", in: db) : nil
             let linkIndexes = bulk ? try SecondaryIndexes.drop("link", in: db) : nil
             var writer = try LinkWriter(db: db, decide: decide)
