@@ -22,6 +22,24 @@ import GrantStore
         #expect(mode == "wal")
     }
 
+    /// Bulk writes are faster with 16 KiB pages; a store made with SQLite's 4 KiB default keeps its pages and works.
+    @Test func aNewStoreHas16KiBPagesAndAnOldOneKeepsItsOwn() throws {
+        let t = try TempDatabase()
+        #expect(try t.db.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 16384)
+
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("granttracker-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let path = base.appendingPathComponent("old.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE made_elsewhere (x)") }
+        let old = try GrantDatabase(path: path)
+        _ = try old.importGrants(.init(kind: "grants", file: "a.csv")) { s in
+            try s.upsert(Grant(number: "81871234", funder: .nsfc), origin: RowOrigin(file: "a.csv", sheet: nil, row: 2))
+        }
+        #expect(try old.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
+        #expect(try old.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \"grant\"") } == 1)
+    }
+
     @Test func reopeningKeepsDataAndDoesNotMigrateAgain() throws {
         let t = try TempDatabase()
         _ = try t.db.importGrants(.init(kind: "grants", file: "a.csv")) { s in
