@@ -1,0 +1,41 @@
+import GRDB
+import Testing
+@testable import GrantStore
+
+/// The per-paper queries and the audit find rows through indexes. A scan there is invisible on a test store and
+/// costs seconds per paper (and hours per audit) at a million papers. SQLite plans without statistics here, as it
+/// does on a user's store, so a plan that searches now searches there.
+@Suite struct QueryPlanTests {
+    /// `EXPLAIN QUERY PLAN` as (detail, details of its ancestors).
+    private func plan(_ sql: String) throws -> [(detail: String, ancestors: [String])] {
+        let t = try TempDatabase()
+        let rows = try t.db.pool.read { db in
+            let unknowns = [DatabaseValue](repeating: .null, count: sql.filter { $0 == "?" }.count)  // none are quoted
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(unknowns))
+        }
+        var detail: [Int: String] = [:], parent: [Int: Int] = [:]
+        for r in rows { (detail[r[0]], parent[r[0]]) = (r[3], r[1]) }
+        return rows.map { r in
+            var ancestors: [String] = [], p: Int = r[1]
+            while let d = detail[p] { ancestors.append(d); p = parent[p] ?? 0 }
+            return (r[3], ancestors)
+        }
+    }
+
+    @Test func aPapersMentionsAndLinksAreSearchedNeverScanned() throws {
+        for sql in [GrantDatabase.citesSQL, GrantDatabase.explainSQL] {
+            let scans = try plan(sql).map(\.detail).filter { $0.hasPrefix("SCAN") }
+            #expect(scans.isEmpty, "\(scans) in \(sql)")
+        }
+    }
+
+    @Test func auditScansEachTableOnceAtMost() throws {
+        for check in GrantDatabase.auditChecks(limit: 5) {
+            let steps = try plan(check.sql)
+            let nestedScans = steps.filter { $0.detail.hasPrefix("SCAN") && $0.ancestors.contains { $0.contains("SUBQUERY") } }
+            #expect(nestedScans.isEmpty, "\(check.name): \(nestedScans.map(\.detail)) run once per row")
+            let scans = steps.map(\.detail).filter { $0.hasPrefix("SCAN") }
+            #expect(scans.count <= 1, "\(check.name): \(scans)")
+        }
+    }
+}
