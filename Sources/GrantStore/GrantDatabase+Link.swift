@@ -245,13 +245,25 @@ private struct LinkWriter {
     let decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]
     private(set) var linksWritten = 0
     private var nextMentionId: Int64
-    private var mentions = BulkInsert(table: "mention", columns: [
+    private var mentions = BufferedInsert<(id: Int64, paperId: Int64, textId: Int64, mention: Mention)>(table: "mention", columns: [
         "id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
-    ])
-    private var newLinks = BulkInsert(table: "link", columns: [
+    ]) { row, b in
+        let m = row.mention
+        b.bind(row.id); b.bind(row.paperId); b.bind(row.textId); b.bind(m.funder.rawValue); b.bind(m.number); b.bind(m.raw)
+        b.bind(m.start); b.bind(m.end); b.bind(m.funderText); b.bind(m.position); b.bind(m.valid); b.bind(m.note)
+    }
+    private var newLinks = BufferedInsert<(paperId: Int64, decision: LinkDecision)>(table: "link", columns: [
         "paperId", "grantId", "mentionId", "confidence", "confidenceRank", "evidence", "viaSubProject",
-    ])
-    private var newFunders = BulkInsert(table: "paperFunder", columns: ["paperId", "citesNSFC", "citesKeyRD"])
+    ]) { row, b in
+        let d = row.decision
+        b.bind(row.paperId); b.bind(d.grantId); b.bind(d.mentionId); b.bind(d.confidence.rawValue); b.bind(d.confidence.rank)
+        b.bind(d.evidence); b.bind(d.viaSubProject)
+    }
+    private var newFunders = BufferedInsert<(paperId: Int64, nsfc: Bool, keyRD: Bool)>(
+        table: "paperFunder", columns: ["paperId", "citesNSFC", "citesKeyRD"]
+    ) { row, b in
+        b.bind(row.paperId); b.bind(row.nsfc); b.bind(row.keyRD)
+    }
     private let peopleOf, upsertLink, setFunders, clearFunders: Statement
 
     init(db: Database, decide: @escaping (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]) throws {
@@ -278,19 +290,16 @@ private struct LinkWriter {
     mutating func add(_ m: Mention, paperId: Int64, textId: Int64) -> Int64 {
         let id = nextMentionId
         nextMentionId += 1
-        mentions.append(.integer(id), .integer(paperId), .integer(textId), .text(m.funder.rawValue), .text(m.number),
-                        .text(m.raw), .integer(Int64(m.start)), .integer(Int64(m.end)), .text(m.funderText),
-                        .integer(Int64(m.position)), .integer(m.valid ? 1 : 0), .text(m.note))
+        mentions.append((id, paperId, textId, m))
         return id
     }
 
     /// Decides a paper that has no links or flags yet (its mentions must be buffered or written).
     mutating func decideNew(_ paperId: Int64, _ evidence: [MentionEvidence]) throws {
         let (nsfc, keyRD) = Self.funders(evidence)
-        if nsfc || keyRD { newFunders.append(.integer(paperId), .integer(nsfc ? 1 : 0), .integer(keyRD ? 1 : 0)) }
+        if nsfc || keyRD { newFunders.append((paperId, nsfc, keyRD)) }
         for d in try decisions(paperId, evidence) {
-            newLinks.append(.integer(paperId), .integer(d.grantId), .integer(d.mentionId), .text(d.confidence.rawValue),
-                            .integer(Int64(d.confidence.rank)), .text(d.evidence), .text(d.viaSubProject))
+            newLinks.append((paperId, d))
             linksWritten += 1
         }
     }

@@ -47,16 +47,20 @@ public final class PaperImportSession {
 
     private var buffer: [PreparedPaper] = []
     private var identities = PaperIdentities()
-    private var newPapers = BulkInsert(table: "paper", columns: [
+    private let newPapers = BulkInsert(table: "paper", columns: [
         "id", "ut", "eid", "pmid", "doi", "title", "titleKey", "journal", "journalAbbreviations", "issn", "eissn", "year",
         "documentType", "language", "authors", "addresses", "countries", "keywords", "abstract", "isNatureIndex",
         "natureIndexJournal", "natureIndexMatch", "batchId",
     ])
-    private var newSources = BulkInsert(table: "paperSource", columns: [
+    private let newSources = BulkInsert(table: "paperSource", columns: [
         "paperId", "source", "recordKey", "file", "record", "line", "batchId",
     ])
-    private var newTexts = BulkInsert(table: "fundingText", columns: ["paperId", "kind", "text"])
-    /// The id the next new paper gets; ids from `firstUnwritten` on are still in the insert buffers.
+    private let newTexts = BulkInsert(table: "fundingText", columns: ["paperId", "kind", "text"])
+    /// The chunk's records that become new papers, by position in `buffer`, and their funding texts (position in
+    /// `buffer`, paper id, position in the record's funding), written from `buffer` itself.
+    private var unwritten: [(record: Int, id: Int64)] = []
+    private var unwrittenTexts: [(record: Int, id: Int64, text: Int)] = []
+    /// The id the next new paper gets; ids from `firstUnwritten` on are not written yet.
     private var nextId: Int64 = 0
     private var firstUnwritten: Int64 = 0
     /// Records per chunk: enough to amortise the lookups, small enough to keep memory flat.
@@ -105,50 +109,66 @@ public final class PaperImportSession {
         // By index, not `for x in buffer`, which copies each record (a retain and a release per field).
         for i in buffer.indices {
             if let id = identities.match(buffer[i].ids, minimumTitleLength: Self.minimumTitleKeyLength) {
-                // A duplicate of a paper still in the insert buffers: write those first, the merge reads the row.
+                // A duplicate of a paper not written yet: write those first, the merge reads the row.
                 if id >= firstUnwritten { try writeNewPapers() }
                 try merge(buffer[i], into: id)
             } else {
-                insertNew(buffer[i])
+                insertNew(at: i)
             }
         }
-        buffer.removeAll(keepingCapacity: true)
         try writeNewPapers()
+        buffer.removeAll(keepingCapacity: true)
     }
 
-    private func recordKey(_ x: PreparedPaper) -> String {
-        x.ids.ut ?? x.ids.eid ?? x.ids.pmid ?? x.ids.doi ?? "title:\(x.ids.titleKey):\(x.ids.year.map(String.init) ?? "")"
+    private static func recordKey(_ ids: PaperIdentities.Ids) -> String {
+        ids.ut ?? ids.eid ?? ids.pmid ?? ids.doi ?? "title:\(ids.titleKey):\(ids.year.map(String.init) ?? "")"
     }
 
-    private func insertNew(_ x: PreparedPaper) {
+    private func insertNew(at i: Int) {
         let id = nextId
         nextId += 1
-        let r = x.record
-        newPapers.append(
-            .integer(id), .text(x.ids.ut), .text(x.ids.eid), .text(x.ids.pmid), .text(x.ids.doi), .text(r.title),
-            .text(x.ids.titleKey), .text(r.journal), .text(x.abbreviations), .text(r.issn), .text(r.eissn),
-            .integer(r.year.map(Int64.init)), .text(r.documentType), .text(r.language), .text(x.authors),
-            .text(x.addresses), .text(x.countries), .text(x.keywords), .text(r.abstract),
-            .integer(x.natureIndex == nil ? 0 : 1), .text(x.natureIndex?.journal), .text(x.natureIndex?.matchedBy),
-            .integer(batchId))
-        newSources.append(.integer(id), .text(r.source.rawValue), .text(recordKey(x)), .text(r.provenance.file),
-                          .integer(Int64(r.provenance.record)), .integer(Int64(r.provenance.line)), .integer(batchId))
-        var added: [FundingText] = []
-        for f in r.funding where !f.text.isEmpty && !added.contains(f) {
-            newTexts.append(.integer(id), .text(f.kind.rawValue), .text(f.text))
-            added.append(f)
+        unwritten.append((i, id))
+        let funding = buffer[i].record.funding
+        for (k, f) in funding.enumerated() where !f.text.isEmpty && !funding[..<k].contains(f) {
+            unwrittenTexts.append((i, id, k))
         }
-        identities.register(id, x.ids)
-        fresh?.add(id, x.ids)
+        identities.register(id, buffer[i].ids)
+        fresh?.add(id, buffer[i].ids)
         summary.inserted += 1
-        if x.natureIndex != nil { summary.natureIndex += 1 }
+        if buffer[i].natureIndex != nil { summary.natureIndex += 1 }
     }
 
     private func writeNewPapers() throws {
-        guard !newPapers.isEmpty else { return }
-        try newPapers.flush(db)
-        try newSources.flush(db)
-        try newTexts.flush(db)
+        guard !unwritten.isEmpty else { return }
+        let (db, unwritten, texts, batchId) = (db, unwritten, unwrittenTexts, batchId)
+        // Through a pointer, so each field is read in place: `let x = buffer[i]` copied the whole record through
+        // its value witness, at 2 µs a copy.
+        try buffer.withUnsafeBufferPointer { records in
+            try newPapers.write(db, count: unwritten.count) { k, b in
+                let i = unwritten[k].record
+                b.bind(unwritten[k].id); b.bind(records[i].ids.ut); b.bind(records[i].ids.eid); b.bind(records[i].ids.pmid)
+                b.bind(records[i].ids.doi); b.bind(records[i].record.title); b.bind(records[i].ids.titleKey)
+                b.bind(records[i].record.journal); b.bind(records[i].abbreviations); b.bind(records[i].record.issn)
+                b.bind(records[i].record.eissn); b.bind(records[i].record.year); b.bind(records[i].record.documentType)
+                b.bind(records[i].record.language); b.bind(records[i].authors); b.bind(records[i].addresses)
+                b.bind(records[i].countries); b.bind(records[i].keywords); b.bind(records[i].record.abstract)
+                b.bind(records[i].natureIndex != nil); b.bind(records[i].natureIndex?.journal)
+                b.bind(records[i].natureIndex?.matchedBy); b.bind(batchId)
+            }
+            try newSources.write(db, count: unwritten.count) { k, b in
+                let i = unwritten[k].record
+                b.bind(unwritten[k].id); b.bind(records[i].record.source.rawValue); b.bind(Self.recordKey(records[i].ids))
+                b.bind(records[i].record.provenance.file); b.bind(records[i].record.provenance.record)
+                b.bind(records[i].record.provenance.line); b.bind(batchId)
+            }
+            try newTexts.write(db, count: texts.count) { k, b in
+                let t = texts[k]
+                b.bind(t.id); b.bind(records[t.record].record.funding[t.text].kind.rawValue)
+                b.bind(records[t.record].record.funding[t.text].text)
+            }
+        }
+        self.unwritten.removeAll(keepingCapacity: true)
+        unwrittenTexts.removeAll(keepingCapacity: true)
         firstUnwritten = nextId
     }
 
@@ -163,7 +183,7 @@ public final class PaperImportSession {
                 summary.natureIndex += 1
             }
         }
-        let key = recordKey(x)
+        let key = Self.recordKey(x.ids)
         if try findSource.run(db, { b in b.bind(id); b.bind(r.source.rawValue); b.bind(key) }) == nil {
             try insertSource.run(db) { b in
                 b.bind(id); b.bind(r.source.rawValue); b.bind(key); b.bind(r.provenance.file); b.bind(r.provenance.record)

@@ -37,18 +37,9 @@ struct ValueBinder {
     mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
     mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
 
-    mutating func bind(_ value: SQLValue) {
-        switch value {
-        case .text(let s): bind(s)
-        case .integer(let i): bind(i)
-        }
-    }
-}
 
-/// A value for `ValueBinder`, so rows can be buffered before they are written.
-enum SQLValue {
-    case text(String?)
-    case integer(Int64?)
+    /// How many values have been bound.
+    var bound: Int { Int(index) }
 }
 
 extension Statement {
