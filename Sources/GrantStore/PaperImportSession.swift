@@ -117,8 +117,14 @@ public final class PaperImportSession {
             }
         }
         try writeNewPapers()
-        buffer.removeAll(keepingCapacity: true)
+        // Freeing a chunk's records (a few dozen strings each) took 4% of this thread, the busier of the two.
+        var spent: [PreparedPaper] = []
+        spent.reserveCapacity(Self.chunkSize)
+        swap(&spent, &buffer)
+        Self.freeing.take(&spent)
     }
+
+    private static let freeing = Disposal<[PreparedPaper]>()
 
     private static func recordKey(_ ids: PaperIdentities.Ids) -> String {
         ids.ut ?? ids.eid ?? ids.pmid ?? ids.doi ?? "title:\(ids.titleKey):\(ids.year.map(String.init) ?? "")"
