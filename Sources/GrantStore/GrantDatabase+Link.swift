@@ -245,9 +245,11 @@ private struct LinkWriter {
     let decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]
     private(set) var linksWritten = 0
     private var nextMentionId: Int64
-    private var mentions = BufferedInsert<(id: Int64, paperId: Int64, textId: Int64, mention: Mention)>(table: "mention", columns: [
-        "id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
-    ]) { row, b in
+    private var mentions = BufferedInsert<(id: Int64, paperId: Int64, textId: Int64, mention: Mention)>(
+        table: "mention",
+        columns: ["id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position",
+                  "valid", "note"]
+    ) { row, b in
         let m = row.mention
         b.bind(row.id); b.bind(row.paperId); b.bind(row.textId); b.bind(m.funder.rawValue); b.bind(m.number); b.bind(m.raw)
         b.bind(m.start); b.bind(m.end); b.bind(m.funderText); b.bind(m.position); b.bind(m.valid); b.bind(m.note)

@@ -21,8 +21,8 @@ struct CleanedText {
             let u = original.utf8
             return String(Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)]))
         }
-        // Encoded straight into the string's storage: appending scalars to a UnicodeScalarView one by one cost a
-        // tenth of extraction.
+        // Encoded straight into the string's storage: appending scalars to a UnicodeScalarView one by one took 8%
+        // of extraction.
         let scalars = source[a..<b]
         let capacity = scalars.reduce(0) { $0 + UTF8.width($1) }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
