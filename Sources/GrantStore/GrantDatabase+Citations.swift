@@ -145,10 +145,15 @@ extension GrantDatabase {
                 FROM link l JOIN paper p ON p.id = l.paperId JOIN "grant" g ON g.id = l.grantId
                 WHERE l.confidence = 'low' ORDER BY p.id \(cap)
                 """),
+            // The years come from the year indexes (which hold each row's id), not from the wide rows: a link's
+            // random grant and paper rows took 10 s at 1M papers, these 1.7 s. Only the links listed read them.
             ("implausible timing (published before approval, or over 10 years after)", """
+                WITH py AS MATERIALIZED (SELECT id, year FROM paper), gy AS MATERIALIZED (SELECT id, year FROM "grant"),
+                  odd AS (SELECT l.id FROM link l JOIN py ON py.id = l.paperId JOIN gy ON gy.id = l.grantId
+                          WHERE py.year < gy.year OR py.year > gy.year + 10 ORDER BY l.paperId, l.id \(cap))
                 SELECT \(paperKey) AS paper, p.year AS published, g.number AS grant, g.year AS approved, l.confidence
-                FROM link l JOIN paper p ON p.id = l.paperId JOIN "grant" g ON g.id = l.grantId
-                WHERE p.year < g.year OR p.year > g.year + 10 ORDER BY p.id \(cap)
+                FROM odd JOIN link l ON l.id = odd.id JOIN paper p ON p.id = l.paperId JOIN "grant" g ON g.id = l.grantId
+                ORDER BY p.id, l.id
                 """),
             ("NSFC not the first funder named", """
                 SELECT \(paperKey) AS paper, f.kind AS field, min(m.position) AS nsfcPosition,

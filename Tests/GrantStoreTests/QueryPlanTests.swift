@@ -29,13 +29,17 @@ import Testing
         }
     }
 
-    @Test func auditScansEachTableOnceAtMost() throws {
+    @Test func auditScansOneTableAtMost() throws {
         for check in GrantDatabase.auditChecks(limit: 5) {
             let steps = try plan(check.sql)
             let nestedScans = steps.filter { $0.detail.hasPrefix("SCAN") && $0.ancestors.contains { $0.contains("SUBQUERY") } }
             #expect(nestedScans.isEmpty, "\(check.name): \(nestedScans.map(\.detail)) run once per row")
-            let scans = steps.map(\.detail).filter { $0.hasPrefix("SCAN") }
-            #expect(scans.count <= 1, "\(check.name): \(scans)")
+            // A scan of an index, or of a subquery's result, reads far less than a table's rows.
+            let materialized = steps.compactMap { $0.detail.hasPrefix("MATERIALIZE ") ? $0.detail.dropFirst(12) : nil }
+            let scans = steps.map(\.detail).filter { d in
+                d.hasPrefix("SCAN") && !d.contains("COVERING INDEX") && !materialized.contains { d == "SCAN \($0)" }
+            }
+            #expect(scans.count <= 1, "\(check.name): \(scans) are whole tables")
         }
     }
 }
