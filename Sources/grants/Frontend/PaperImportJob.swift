@@ -278,10 +278,6 @@ private struct StepStream {
 
     /// The current file's next record or reject; nil at its end. Rethrows the error that stopped the reader mid-file.
     mutating func nextInFile() throws -> PaperRecordStep? {
-        try takeInFile()
-    }
-
-    private mutating func takeInFile() throws -> PaperRecordStep? {
         guard inFile else { return nil }
         switch try next() {
         case .paper(let p): return .paper(p)
@@ -298,7 +294,7 @@ private struct StepStream {
 
     /// Drops what is left of a file the writer gave up on, so the next file starts at its own `begin`.
     mutating func skipRestOfFile() {
-        while inFile, (try? takeInFile()) != nil {}
+        while inFile, (try? nextInFile()) != nil {}
         inFile = false
     }
 }
