@@ -6,10 +6,11 @@ import GRDB
 /// which more than halves the cost of an import. Binding from the caller's data rather than from buffered copies
 /// saves a retain, a release and a boxed value per column (8% of a paper import's writing thread).
 ///
-/// The statements are `INSERT OR FAIL`: a plain multi-row INSERT must be able to undo its own earlier rows when a
-/// later one breaks a constraint, so SQLite copies every existing page it touches to a statement journal first
-/// (a gigabyte of writes for 100k papers). Callers never go on after an error: it rolls back the enclosing savepoint
-/// (an import's large file) or transaction (a link, or an import).
+/// The statements are `INSERT OR FAIL` (or `OR IGNORE`, for a caller that checks which rows went in): a plain
+/// multi-row INSERT must be able to undo its own earlier rows when a later one breaks a constraint, so SQLite copies
+/// every existing page it touches to a statement journal first (a gigabyte of writes for 100k papers). Callers never
+/// go on after an error: it rolls back the enclosing savepoint (an import's large file) or transaction (a link, or
+/// an import).
 struct BulkInsert {
     private let table: String
     private let width: Int
@@ -18,12 +19,15 @@ struct BulkInsert {
     /// The SQL of a full statement, made once: making it to look the statement up cost a second per million rows.
     private let fullSQL: String
     private let columnList: String
+    private let conflict: Database.ConflictResolution
 
-    init(table: String, columns: [String]) {
+    init(table: String, columns: [String], conflict: Database.ConflictResolution = .fail) {
+        precondition(conflict == .fail || conflict == .ignore, "other resolutions need a statement journal")
         self.table = table
+        self.conflict = conflict
         width = columns.count
         columnList = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        fullSQL = Self.sql(table: table, columnList: columnList, width: width, rows: Self.rowsPerStatement)
+        fullSQL = Self.sql(table: table, columnList: columnList, width: width, rows: Self.rowsPerStatement, conflict: conflict)
     }
 
     /// The id the next row of `table` gets when the writer hands ids out itself (so rows that cite it can be
@@ -41,7 +45,8 @@ struct BulkInsert {
         while start < count {
             let rows = min(Self.rowsPerStatement, count - start)
             let statement = try db.cachedStatement(sql: rows == Self.rowsPerStatement ? fullSQL
-                                                   : Self.sql(table: table, columnList: columnList, width: width, rows: rows))
+                                                   : Self.sql(table: table, columnList: columnList, width: width, rows: rows,
+                                                              conflict: conflict))
             try statement.run(db) { b in
                 for k in start..<(start + rows) { bind(k, &b) }
                 precondition(b.bound == rows * width, "\(table): \(b.bound) values bound for \(rows) rows of \(width)")
@@ -50,9 +55,10 @@ struct BulkInsert {
         }
     }
 
-    private static func sql(table: String, columnList: String, width: Int, rows: Int) -> String {
+    private static func sql(table: String, columnList: String, width: Int, rows: Int,
+                            conflict: Database.ConflictResolution) -> String {
         let one = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        return "INSERT OR FAIL INTO \"\(table)\" (\(columnList)) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
+        return "INSERT OR \(conflict.rawValue) INTO \"\(table)\" (\(columnList)) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
     }
 }
 

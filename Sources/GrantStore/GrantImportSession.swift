@@ -35,16 +35,26 @@ public struct RowOrigin: Sendable {
 
 /// Writes one file's grants inside a single transaction with prepared statements.
 ///
+/// Grants go to the table in multi-row `INSERT OR IGNORE`s, which cost SQLite a fraction of one statement per row.
+/// A row the insert skips has a number already stored (by an earlier import, or earlier in this file), and is then
+/// compared with that row: unchanged, updated with history, or a conflicting duplicate. Nothing is held per row, so
+/// memory stays flat however long the file.
+///
 /// Created by `GrantDatabase.importGrants`; not meant to outlive that call.
 public final class GrantImportSession {
     let db: Database
     let batchId: Int64
     let strict: Bool
     public internal(set) var summary: ImportSummary
-    private let insert: StatementBinder
+    private let insert: BulkInsert
+    /// Grants waiting for `insert`, in file order.
+    private var pending: [(grant: Grant, origin: RowOrigin)] = []
+    private static let rowsPerWrite = 256
     /// Prepared on the first changed row (a fresh import never needs it).
-    private var update: StatementBinder?
+    private var update: Statement?
     private let select: Statement
+    /// Whether a row of this file is the one stored under its number.
+    private let storedFromRow: Statement
     private let insertReject: Statement
     private let insertHistory: Statement
     /// Set when the grant table was empty: its indexes are rebuilt once at the end instead of row by row.
@@ -63,14 +73,12 @@ public final class GrantImportSession {
         self.summary = ImportSummary(file: file)
         summary.batchId = batchId
         droppedIndexes = try SecondaryIndexes.dropIfEmpty("grant", in: db)
-        let cols = GrantColumns.content + GrantColumns.provenance
-        insert = try StatementBinder(db.makeStatement(sql: """
-            INSERT INTO "grant" (number, \(cols.joined(separator: ", ")))
-            VALUES (?, \(Array(repeating: "?", count: cols.count).joined(separator: ", ")))
-            ON CONFLICT(number) DO NOTHING
-            """))
+        insert = BulkInsert(table: "grant", columns: GrantColumns.all, conflict: .ignore)
         select = try db.makeStatement(sql: """
             SELECT id, batchId, sourceRow, \(GrantColumns.content.joined(separator: ", ")) FROM "grant" WHERE number = ?
+            """)
+        storedFromRow = try db.makeStatement(sql: """
+            SELECT 1 FROM "grant" WHERE number = ? AND batchId = ? AND sourceRow = ?
             """)
         insertReject = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO reject (batchId, kind, file, sheet, row, reason, raw) VALUES (?, 'grant', ?, ?, ?, ?, ?)
@@ -80,26 +88,44 @@ public final class GrantImportSession {
             """)
     }
 
-    /// Inserts the grant, or updates it if a previous import had different values.
+    /// Inserts the grant, or updates it if a previous import had different values. The row may wait for the next
+    /// multi-row write; `finish()` writes the last ones.
     public func upsert(_ grant: Grant, origin: RowOrigin) throws {
-        try upsert(PreparedGrant(grant), origin: origin)
+        pending.append((grant, origin))
+        if pending.count >= Self.rowsPerWrite { try writePending() }
     }
 
-    /// `upsert(_:origin:)` for a grant whose column values were computed ahead, possibly on another thread.
-    public func upsert(_ prepared: PreparedGrant, origin: RowOrigin) throws {
-        let (grant, content) = (prepared.grant, prepared.content)
-        let provenance = [origin.file.databaseValue, origin.sheet.databaseValue, origin.row.databaseValue,
-                          batchId.databaseValue]
-        insert.bind(CollectionOfOne(grant.number.databaseValue), from: 1)
-        insert.bind(content, from: 2)
-        insert.bind(provenance, from: CInt(2 + content.count))
-        try insert.execute()
-        if db.changesCount > 0 {
+    /// Inserts the waiting rows, then compares each one the insert skipped with the stored row, in file order.
+    private func writePending() throws {
+        let before = db.totalChangesCount
+        try insert.write(db, count: pending.count) { [batchId] k, b in
+            GrantColumns.write(pending[k].grant, origin: pending[k].origin, batchId: batchId, to: &b)
+        }
+        let inserted = db.totalChangesCount - before
+        summary.inserted += inserted
+        for (grant, origin) in pending {
+            // When only some rows went in, the stored row's batch and source row tell which.
+            let wasInserted = try inserted == pending.count
+                || (inserted > 0 && Bool.fetchOne(storedFromRow, arguments: [grant.number, batchId, origin.row]) != nil)
+            if wasInserted { noteProject(of: grant) } else { try compareWithStored(grant, origin: origin) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func compareWithStored(_ grant: Grant, origin: RowOrigin) throws {
+        let content = GrantColumns.values(of: grant)
+        guard let existing = try Row.fetchOne(select, arguments: [grant.number]) else {
+            // Skipped for something other than its number: inserting it alone makes SQLite name what.
+            var row = ValueList()
+            GrantColumns.write(grant, origin: origin, batchId: batchId, to: &row)
+            try db.execute(sql: """
+                INSERT INTO "grant" (\(GrantColumns.all.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: row.values.count).joined(separator: ", ")))
+                """, arguments: StatementArguments(row.values))
             summary.inserted += 1
             noteProject(of: grant)
             return
         }
-        guard let existing = try Row.fetchOne(select, arguments: [grant.number]) else { return }
         let id: Int64 = existing[0]
         // Columns 0…2 are id, batchId and sourceRow; the content columns follow in `GrantColumns.content` order.
         let changed = GrantColumns.content.indices.compactMap { i -> (String, DatabaseValue, DatabaseValue)? in
@@ -124,14 +150,14 @@ public final class GrantImportSession {
             summary.unchanged += 1
             return
         }
-        let update = try self.update ?? StatementBinder(db.makeStatement(sql: """
-            UPDATE "grant" SET \((GrantColumns.content + GrantColumns.provenance).map { "\($0) = ?" }.joined(separator: ", "))
-            WHERE id = ?
-            """))
+        let update = try self.update ?? db.makeStatement(sql: """
+            UPDATE "grant" SET \(GrantColumns.all.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+            """)
         self.update = update
-        update.bind(content, from: 1)
-        update.bind(provenance + [id.databaseValue], from: CInt(1 + content.count))
-        try update.execute()
+        try update.run(db) { [batchId] b in
+            GrantColumns.write(grant, origin: origin, batchId: batchId, to: &b, withNumber: false)
+            b.bind(id)
+        }
         for (field, old, new) in changed {
             summary.changedFields[field, default: 0] += 1
             try insertHistory.execute(arguments: [id, batchId, field, old.description(), new.description()])
@@ -159,6 +185,7 @@ public final class GrantImportSession {
     /// Creates placeholder project rows for sub-projects whose project was never imported, and rebuilds the indexes
     /// dropped for a bulk load.
     func finish() throws {
+        try writePending()
         let insertPlaceholder = try db.makeStatement(sql: """
             INSERT INTO "grant" (number, funder, department, departmentSource, year, yearSource, isPlaceholder, notes, batchId)
             VALUES (?, 'nkrdpc', ?, 'inferred', ?, 'inferred', 1, ?, ?)
@@ -187,17 +214,6 @@ private extension DatabaseValue {
     }
 }
 
-/// A grant with its column values computed, so that a reading thread can do that work ahead of the writing one.
-public struct PreparedGrant: Sendable {
-    public let grant: Grant
-    let content: [DatabaseValue]
-
-    public init(_ grant: Grant) {
-        self.grant = grant
-        content = GrantColumns.values(of: grant)
-    }
-}
-
 /// The grant table's columns in one place, so insert, select, compare and update agree.
 enum GrantColumns {
     static let content = [
@@ -206,17 +222,29 @@ enum GrantColumns {
         "period", "keywords", "abstract", "extra", "projectNumber", "isPlaceholder", "notes",
     ]
     static let provenance = ["sourceFile", "sourceSheet", "sourceRow", "batchId"]
+    /// What `write(_:origin:batchId:to:)` writes.
+    static let all = ["number"] + content + provenance
 
     static func values(of g: Grant) -> [DatabaseValue] {
-        let notes = JSONText.array(g.notes)
-        return [
-            g.funder.rawValue.databaseValue, g.title.databaseValue, g.pi.databaseValue, g.institution.databaseValue,
-            g.fundingType.databaseValue, g.fundingTypeSource?.rawValue.databaseValue ?? .null,
-            g.applicationCode.databaseValue, g.department.databaseValue,
-            g.departmentSource?.rawValue.databaseValue ?? .null, g.year.databaseValue,
-            g.yearSource?.rawValue.databaseValue ?? .null, g.amountYuan.databaseValue, g.amountRaw.databaseValue,
-            g.amountUnit.databaseValue, g.period.databaseValue, g.keywords.databaseValue, g.abstract.databaseValue,
-            g.extra.databaseValue, g.projectNumber.databaseValue, g.isPlaceholder.databaseValue, notes.databaseValue,
-        ]
+        var list = ValueList()
+        write(g, to: &list)
+        return list.values
+    }
+
+    /// The columns of `all`, in order; without the number when `withNumber` is false.
+    static func write(_ g: Grant, origin: RowOrigin, batchId: Int64, to sink: inout some ValueSink, withNumber: Bool = true) {
+        if withNumber { sink.bind(g.number) }
+        write(g, to: &sink)
+        sink.bind(origin.file); sink.bind(origin.sheet); sink.bind(origin.row); sink.bind(batchId)
+    }
+
+    /// The `content` columns of `g`, in order.
+    static func write(_ g: Grant, to sink: inout some ValueSink) {
+        sink.bind(g.funder.rawValue); sink.bind(g.title); sink.bind(g.pi); sink.bind(g.institution)
+        sink.bind(g.fundingType); sink.bind(g.fundingTypeSource?.rawValue); sink.bind(g.applicationCode)
+        sink.bind(g.department); sink.bind(g.departmentSource?.rawValue); sink.bind(g.year)
+        sink.bind(g.yearSource?.rawValue); sink.bind(g.amountYuan); sink.bind(g.amountRaw); sink.bind(g.amountUnit)
+        sink.bind(g.period); sink.bind(g.keywords); sink.bind(g.abstract); sink.bind(g.extra)
+        sink.bind(g.projectNumber); sink.bind(g.isPlaceholder); sink.bind(JSONText.array(g.notes))
     }
 }

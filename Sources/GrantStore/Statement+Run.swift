@@ -4,9 +4,8 @@ import GRDBSQLite
 /// Binds values to a prepared statement through the SQLite C API, for multi-row inserts and the link's statements.
 ///
 /// GRDB's `StatementArguments` box and check every value on each call, which cost more than SQLite's own work for
-/// a paper row. The statement stays GRDB's, so caching, errors and transactions are unchanged. (`StatementBinder`
-/// serves the grant import's one-row-at-a-time upserts, binding from a reused buffer instead.)
-struct ValueBinder {
+/// a paper row. The statement stays GRDB's, so caching, errors and transactions are unchanged.
+struct ValueBinder: ValueSink {
     private let handle: OpaquePointer
     private var index: Int32 = 0
 
@@ -34,12 +33,27 @@ struct ValueBinder {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
-    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
-
-
     /// How many values have been bound.
     var bound: Int { Int(index) }
+}
+
+/// Where a row's values go, one per column in column order: straight into a statement (`ValueBinder`) or into a
+/// list to compare with a stored row (`ValueList`). One function writes a table's columns for both.
+protocol ValueSink {
+    mutating func bind(_ value: String?)
+    mutating func bind(_ value: Int64?)
+}
+
+extension ValueSink {
+    mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
+    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
+}
+
+/// The values as GRDB's `DatabaseValue`s.
+struct ValueList: ValueSink {
+    var values: [DatabaseValue] = []
+    mutating func bind(_ value: String?) { values.append(value.databaseValue) }
+    mutating func bind(_ value: Int64?) { values.append(value.databaseValue) }
 }
 
 extension Statement {

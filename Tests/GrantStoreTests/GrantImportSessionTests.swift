@@ -354,6 +354,40 @@ import GrantStore
         #expect(try t.row("SELECT title FROM \"grant\" WHERE number = '2018YFA0701700'")?.text("title") == "project")
     }
 
+    /// An import into an empty table writes new numbers in multi-row INSERTs; into a filled one, row by row with a
+    /// check. Both must store the same values, rejects and counts, repeats in the file included.
+    @Test func anEmptyAndAFilledStoreGetTheSameRows() throws {
+        var rows: [Result<Grant, Failure>] = []
+        for i in 0..<700 {
+            var g = i % 3 == 0 ? Self.keyRD(String(format: "2018YFA07%03d%02d", i, i % 2 == 0 ? 0 : 1))
+                : Self.nsfc(String(81_800_000 + i), title: i % 5 == 0 ? nil : "题目 \(i)", amount: i % 7 == 0 ? nil : Int64(i))
+            if i % 11 == 0 { g.notes = ["note \(i)", "second"] }
+            g.keywords = i % 4 == 0 ? "深度学习; 医学" : nil
+            rows.append(.success(g))
+            if i % 97 == 0 { rows.append(.success(g)) }  // an identical repeat
+            if i % 89 == 0 { var h = g; h.pi = "李四"; rows.append(.success(h)) }  // a conflicting one
+            if i % 301 == 0 { rows.append(.failure(Failure(reason: "no grant number", raw: "row \(i)"))) }
+        }
+        let empty = try TempDatabase(), filled = try TempDatabase()
+        try Self.load(filled, "other.csv", [.success(Self.nsfc("71233001"))])
+        let a = try Self.load(empty, "a.csv", rows), b = try Self.load(filled, "a.csv", rows)
+        #expect(a.inserted > 600 && a.duplicatesInFile > 0 && a.rejected > 2 && a.placeholders > 0)
+        #expect((a.inserted, a.duplicatesInFile, a.rejected, a.placeholders)
+                == (b.inserted, b.duplicatesInFile, b.rejected, b.placeholders))
+        func stored(_ t: TempDatabase, _ sql: String) throws -> [[DatabaseValue]] {
+            try t.db.pool.read { db in try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues) } }
+        }
+        let grants = "SELECT * FROM \"grant\" WHERE number <> '71233001' ORDER BY number"
+        let ga = try stored(empty, grants), gb = try stored(filled, grants)
+        #expect(ga.count == gb.count)
+        // id and batchId differ (the filled store has a batch and a grant more); every other column must agree.
+        let columns = try empty.db.pool.read { try $0.columns(in: "grant").map(\.name) }
+        let compared = columns.indices.filter { !["id", "batchId"].contains(columns[$0]) }
+        for (x, y) in zip(ga, gb) { #expect(compared.map { x[$0] } == compared.map { y[$0] }) }
+        let rejects = "SELECT file, sheet, row, reason, raw FROM reject ORDER BY row"
+        #expect(try stored(empty, rejects) == stored(filled, rejects))
+    }
+
     @Test func rollbackAlsoDropsPlaceholders() throws {
         let t = try TempDatabase()
         struct Boom: Error {}

@@ -92,7 +92,7 @@ struct GrantImportJob {
             }
             if row.cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
             switch p.parse(row.cells) {
-            case .success(let grant): try emit(.grant(PreparedGrant(grant), origin))
+            case .success(let grant): try emit(.grant(grant, origin))
             case .failure(let r): try emit(.reject(origin, reason: r.reason, raw: Self.rawRow(row.cells, headers: p.mapping.headers)))
             }
         }
@@ -121,7 +121,7 @@ struct GrantImportJob {
 /// What the reading thread hands to the writing one, in file order.
 enum GrantImportStep: Sendable {
     case mapping(json: String)
-    case grant(PreparedGrant, RowOrigin)
+    case grant(Grant, RowOrigin)
     case reject(RowOrigin, reason: String, raw: String)
 }
 
