@@ -124,22 +124,32 @@ extension GrantDatabase {
             }
             try mentionIndexes?.rebuild(in: db)
 
-            // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo).
+            // 2. Old papers whose mentions a new grant explains (exactly, as a sub-project's project, or as a typo):
+            // each distinct number is judged once, then one pass marks the papers that cite an explained one. Two
+            // scans here replace an index on mention numbers that every first link had to build (5–7 s at 1M papers).
             if newGrantMax > grantMax, textMax > 0 {
                 let newNumbers = Set(try String.fetchAll(db, sql: "SELECT number FROM \"grant\" WHERE id > ?", arguments: [grantMax]))
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS explainedNumber (number TEXT PRIMARY KEY)")
+                try db.execute(sql: "DELETE FROM explainedNumber")
                 let numbers = try String.fetchCursor(db, sql: """
                     SELECT DISTINCT number FROM mention WHERE fundingTextId <= ?
                     """, arguments: [textMax])
-                let markByNumber = try db.makeStatement(sql: """
-                    INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM mention WHERE number = ? AND fundingTextId <= ?
-                    """)
+                let explained = try db.makeStatement(sql: "INSERT INTO explainedNumber (number) VALUES (?)")
+                var any = false
                 while let n = try numbers.next() {
                     let project = KeyRDNumber.parse(n).map(\.projectNumber)
                     if newNumbers.contains(n) || project.map(newNumbers.contains) == true
                         || nearMisses(n).contains(where: newNumbers.contains)
                     {
-                        try markByNumber.execute(arguments: [n, textMax])
+                        try explained.execute(arguments: [n])
+                        any = true
                     }
+                }
+                if any {
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO affectedPaper (id) SELECT paperId FROM mention
+                        WHERE fundingTextId <= ? AND number IN (SELECT number FROM explainedNumber)
+                        """, arguments: [textMax])
                 }
             }
 

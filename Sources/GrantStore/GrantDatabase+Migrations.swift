@@ -196,6 +196,11 @@ extension GrantDatabase {
                 CREATE INDEX paper_year_natureIndex ON paper(year, isNatureIndex);
                 """)
         }
+        m.registerMigration("v8-link-speed") { db in
+            // Only a link that finds new grants for old papers looked mentions up by number, and it now scans them
+            // once instead; every first link had to build this index (5–7 s at 1M papers).
+            try db.drop(index: "mention_on_number")
+        }
         return m
     }
 }
