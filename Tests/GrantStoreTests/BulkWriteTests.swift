@@ -39,7 +39,7 @@ import GrantStore
     static func expectWhole(_ t: TempDatabase, _ when: String) throws {
         #expect(try t.rows("PRAGMA foreign_key_check").isEmpty, "dangling references \(when)")
         let indexes = Set(try t.rows("SELECT name FROM sqlite_master WHERE type = 'index'").map { $0[0] as String })
-        for name in ["mention_on_paperId", "link_on_grantId", "link_paperId_confidence"] {
+        for name in ["mention_on_paperId", "link_on_grantId"] {
             #expect(indexes.contains(name), "\(name) missing \(when)")
         }
     }
