@@ -5,32 +5,28 @@ import GRDB
 /// Grouping two million links several ways in SQL sorts them again for every grouping (tens of seconds at 1M
 /// papers); here each link is visited once and counted into maps keyed by small integer codes.
 struct ReportRollup {
-    // The keys hash one folded word rather than each field: millions of lookups, and equality still compares
-    // every field, so a fold collision costs a probe, never a wrong count.
-
     /// A dimension value (code into `values`), a funder (code into `funders`; -1 = any funder) and a year.
-    struct Group: Hashable {
+    struct Group: FoldedKey {
         var value: Int32, funder: Int32, year: Int32
         var folded: UInt64 { UInt64(UInt32(bitPattern: value)) << 32 | UInt64(UInt32(bitPattern: funder << 24 ^ year << 8)) }
-        func hash(into h: inout Hasher) { h.combine(folded) }
     }
 
-    struct RankedGroup: Hashable {
+    struct RankedGroup: FoldedKey {
         var group: Group, rank: Int32
-        func hash(into h: inout Hasher) { h.combine(group.folded ^ UInt64(UInt32(bitPattern: rank))) }
+        var folded: UInt64 { group.folded ^ UInt64(UInt32(bitPattern: rank)) }
     }
 
-    struct LagGroup: Hashable {
+    struct LagGroup: FoldedKey {
         var group: Group, lag: Int32, rank: Int32
-        func hash(into h: inout Hasher) { h.combine(group.folded ^ UInt64(UInt32(bitPattern: lag << 4 ^ rank)) << 40) }
+        var folded: UInt64 { group.folded ^ UInt64(UInt32(bitPattern: lag << 4 ^ rank)) << 40 }
     }
 
     /// (dimension, value) for each value code.
     private(set) var values: [(dimension: ReportQuery.Dimension, value: String)] = []
     private(set) var funders: [String] = []
-    private(set) var grantYears: [Group: (grants: Int, amountYuan: Int64)] = [:]
-    private(set) var paperYears: [RankedGroup: (papers: Int, ni: Int)] = [:]
-    private(set) var lags: [LagGroup: Int] = [:]
+    private(set) var grantYears = CountTable<Group, (grants: Int, amountYuan: Int64)>(zero: (0, 0))
+    private(set) var paperYears = CountTable<RankedGroup, (papers: Int, ni: Int)>(zero: (0, 0))
+    private(set) var lags = CountTable<LagGroup, Int>(zero: 0)
     /// Per grant id × 3 (links of confidence ≥ 1, 2, 3): papers, NI papers, first and last publication year.
     private(set) var outPapers: [Int32] = [], outNI: [Int32] = [], outFirst: [Int32] = [], outLast: [Int32] = []
     /// year → nsfc, keyRD, both, nsfcNI, keyRDNI, bothNI.
@@ -87,8 +83,9 @@ struct ReportRollup {
                 grantValues[id * dimensions.count + d] = code
                 if grantCounted[id], let year {
                     let amount: Int64 = r[3] ?? 0
-                    let n = grantYears[Group(value: code, funder: funder, year: Int32(year))] ?? (0, 0)
-                    grantYears[Group(value: code, funder: funder, year: Int32(year))] = (n.grants + 1, n.amountYuan + amount)
+                    grantYears.update(Group(value: code, funder: funder, year: Int32(year))) {
+                        $0 = ($0.grants + 1, $0.amountYuan + amount)
+                    }
                 }
             }
         }
@@ -168,14 +165,66 @@ struct ReportRollup {
                 keep(Group(value: value, funder: -1, year: year), link.rank)
                 if grantYear[g] != Self.noYear {
                     let group = Group(value: value, funder: funder, year: year)
-                    lags[LagGroup(group: group, lag: year - grantYear[g], rank: link.rank), default: 0] += 1
+                    lags.update(LagGroup(group: group, lag: year - grantYear[g], rank: link.rank)) { $0 += 1 }
                 }
             }
         }
         for (group, rank) in best {
-            let key = RankedGroup(group: group, rank: rank)
-            let n = paperYears[key] ?? (0, 0)
-            paperYears[key] = (n.papers + 1, n.ni + (ni ? 1 : 0))
+            paperYears.update(RankedGroup(group: group, rank: rank)) { $0 = ($0.papers + 1, $0.ni + (ni ? 1 : 0)) }
+        }
+    }
+}
+
+/// A key whose fields fold into one word; equal keys must fold equally.
+protocol FoldedKey: Equatable {
+    var folded: UInt64 { get }
+}
+
+/// Counts keyed by a few small integers, for the millions of increments of a rollup.
+///
+/// Swift's Dictionary hashes every key with SipHash under a per-table seed, a third of a rollup's time; here a
+/// key's folded word is spread by one multiply over an open-addressed table. Equality still compares whole keys,
+/// so a fold collision costs a probe, never a wrong count.
+struct CountTable<Key: FoldedKey, Count>: Sequence {
+    private var slots: [(key: Key, count: Count)?] = Array(repeating: nil, count: 256)
+    private var filled = 0
+    private let zero: Count
+
+    init(zero: Count) { self.zero = zero }
+
+    /// Changes the count of `key`, which starts at `zero`.
+    mutating func update(_ key: Key, _ change: (inout Count) -> Void) {
+        if filled * 2 >= slots.count { grow() }
+        var i = slot(for: key.folded)
+        while let s = slots[i] {
+            if s.key == key {
+                change(&slots[i]!.count)
+                return
+            }
+            i = (i + 1) & (slots.count - 1)
+        }
+        var count = zero
+        change(&count)
+        slots[i] = (key, count)
+        filled += 1
+    }
+
+    func makeIterator() -> some IteratorProtocol<(key: Key, count: Count)> {
+        slots.lazy.compactMap { $0 }.makeIterator()
+    }
+
+    /// The home slot: the multiply's high bits, since the low bits of a folded key vary least.
+    private func slot(for folded: UInt64) -> Int {
+        Int(truncatingIfNeeded: (folded &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slots.count.trailingZeroBitCount))
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        for case let s? in old {
+            var i = slot(for: s.key.folded)
+            while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
+            slots[i] = s
         }
     }
 }
