@@ -42,6 +42,9 @@ import GrantStore
         for name in ["mention_on_paperId", "link_on_grantId"] {
             #expect(indexes.contains(name), "\(name) missing \(when)")
         }
+        // A bulk link suspends the trigger that marks the report rollups stale when a paper's funder flags arrive.
+        #expect(try t.count("sqlite_master", "type = 'trigger' AND name = 'reportCache_paperFunderInsert'") == 1,
+                "flag trigger missing \(when)")
     }
 
     @Test func filesInOneTransactionKeepTheirOwnBatchesAndAFailedFileRollsBackAlone() throws {
@@ -90,6 +93,23 @@ import GrantStore
         try Self.expectWhole(t, "after the incremental link")
         #expect(try t.count("link") == 3)
         #expect(try t.count("link", "grantId = (SELECT id FROM \"grant\" WHERE number = '81871240')") == 1)
+    }
+
+    /// Funder flags with no link (no grant list yet) change the funder report, so a first link must leave the
+    /// rollups stale even though it suspends the trigger that marks them so.
+    @Test func aFirstLinkThatOnlyFlagsFundersLeavesTheRollupsStale() throws {
+        let t = try TempDatabase()
+        try PaperImportSessionTests.load(t, "wos.txt", format: "wos", [Self.paper("WOS:1", "NSFC (81871230)", line: 1)])
+        try t.db.refreshReports()
+        #expect(try ReportCacheTests.isFresh(t.db))
+        let summary = try t.db.link(
+            extract: { texts in texts.map { _ in [Mention(funder: .nsfc, number: "81871230", raw: "81871230", start: 6,
+                                                          end: 14, funderText: "NSFC", position: 1)] } },
+            nearMisses: { _ in [] }, decide: { _, _ in [] }, refreshReports: false)
+        #expect(summary.linksWritten == 0)
+        #expect(try t.count("paperFunder") == 1)
+        #expect(try !ReportCacheTests.isFresh(t.db))
+        try Self.expectWhole(t, "after a link with flags only")
     }
 
     @Test func aPaperWhoseTextsAreApartOrThatGainsATextLaterIsDecidedFromAllItsMentions() throws {
