@@ -10,6 +10,13 @@ struct PaperIdentities {
         var doi, ut, eid, pmid: String?
         var titleKey: String
         var year: Int?
+
+        /// Whether the title has at least `minimum` characters: enough to identify a paper. It walks at most that
+        /// many characters, where `count` walks a whole title on every look.
+        func titleIsDistinctive(_ minimum: Int) -> Bool {
+            titleKey.index(titleKey.startIndex, offsetBy: minimum - 1, limitedBy: titleKey.endIndex)
+                .map { $0 < titleKey.endIndex } ?? false
+        }
     }
 
     private var ids: [Int64: Ids] = [:]
@@ -39,7 +46,7 @@ struct PaperIdentities {
         }
         // Titles recur (a series, a generic title), so the title index alone picks the papers of the same year
         // before any wide paper row is read.
-        let titled = wanted.filter { $0.titleKey.count >= minimumTitleLength }
+        let titled = wanted.filter { $0.titleIsDistinctive(minimumTitleLength) }
         guard !titled.isEmpty else { return }
         if let fresh {
             let candidates = Set(titled.flatMap(fresh.candidates(for:)))
@@ -98,10 +105,15 @@ struct PaperIdentities {
         if let v = new.ut { byUT[v] = id }
         if let v = new.eid { byEID[v] = id }
         if let v = new.pmid { byPMID[v] = id }
-        if byTitle[new.titleKey]?.contains(id) != true {
-            byTitle[new.titleKey, default: []].append(id)
-            byTitle[new.titleKey]?.sort()
-        }
+        // One lookup of the (long) title, which the list is changed in place under.
+        Self.insert(id, into: &byTitle[new.titleKey, default: []])
+    }
+
+    /// Adds `id` to a sorted list of distinct ids.
+    private static func insert(_ id: Int64, into list: inout [Int64]) {
+        guard !list.contains(id) else { return }
+        list.append(id)
+        if list.count > 1 { list.sort() }
     }
 
     func stored(_ id: Int64) -> Ids? { ids[id] }
@@ -112,7 +124,7 @@ struct PaperIdentities {
         if let v = r.ut, let id = byUT[v] { return id }
         if let v = r.eid, let id = byEID[v] { return id }
         if let v = r.pmid, let id = byPMID[v] { return id }
-        guard r.titleKey.count >= minimumTitleLength else { return nil }
+        guard r.titleIsDistinctive(minimumTitleLength) else { return nil }
         // Generic titles ("Editorial", "Reply") recur within a year: a title match must not join papers whose
         // identifiers differ.
         func agrees(_ a: String?, _ b: String?) -> Bool { a == nil || b == nil || a == b }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import GrantModel
-import GrantStore
+@testable import GrantStore
 
 @Suite struct PaperImportSessionTests {
     static func record(_ source: PaperRecord.Source, file: String, ut: String? = nil, eid: String? = nil,
@@ -106,6 +106,16 @@ import GrantStore
         #expect(PaperImportSession.titleKey("基于深度学习的CT影像分析") == PaperImportSession.titleKey("基于深度学习的ＣＴ影像分析。"))
         #expect(PaperImportSession.titleKey("Part 1") != PaperImportSession.titleKey("Part 2"))
         #expect(PaperImportSession.titleKey("?!") == "")
+    }
+
+    @Test func aTitleOfTwentyCharactersIsDistinctiveAndOneOfNineteenIsNot() {
+        func ids(_ key: String) -> PaperIdentities.Ids { .init(titleKey: key, year: 2020) }
+        let n = PaperImportSession.minimumTitleKeyLength
+        for unit in ["a", "深", "e\u{301}"] {  // one, three and (a letter and its accent) three bytes per character
+            #expect(ids(String(repeating: unit, count: n)).titleIsDistinctive(n))
+            #expect(!ids(String(repeating: unit, count: n - 1)).titleIsDistinctive(n))
+        }
+        #expect(!ids("").titleIsDistinctive(n))
     }
 
     @Test func sameTitleDifferentYearStaysApart() throws {
