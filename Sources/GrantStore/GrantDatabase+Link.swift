@@ -70,11 +70,12 @@ extension GrantDatabase {
             // all new and adjacent in id order (an import writes them together), is decided right away from them.
             // The others (papers that gained a text by a merge) are deferred to step 3, to be decided from all their
             // mentions.
+            // On a first link no text is older, and asking each of a million papers was half of this query.
+            let hasOlder = textMax > 0 ? "OR EXISTS (SELECT 1 FROM fundingText o WHERE o.paperId = n.paperId AND o.id <= ?1)" : ""
             try db.execute(sql: """
                 INSERT OR IGNORE INTO affectedPaper (id) SELECT n.paperId FROM fundingText n WHERE n.id > ?1
                 GROUP BY n.paperId
-                HAVING max(n.id) - min(n.id) + 1 > count(*)
-                  OR EXISTS (SELECT 1 FROM fundingText o WHERE o.paperId = n.paperId AND o.id <= ?1)
+                HAVING max(n.id) - min(n.id) + 1 > count(*) \(hasOlder)
                 """, arguments: [textMax])
             let deferred = Set(try Int64.fetchAll(db, sql: "SELECT id FROM affectedPaper"))
             let total = Int(newTextMax - textMax)
