@@ -9,7 +9,8 @@ import GRDB
 /// AUTOINCREMENT), and triggers empty the stamp on any update or delete that could change a number. Checking
 /// sequences rather than adding insert triggers keeps bulk imports and most of linking free of per-row work; the
 /// one exception is `paperFunder` (migration v7), which has no sequence, so its inserts are caught by a trigger
-/// too (a delete from the one-row stamp table per paper whose flags `link` writes).
+/// too (a delete from the one-row stamp table per paper whose flags `link` writes; a first link suspends the
+/// trigger and empties the stamp once).
 extension GrantDatabase {
     /// The tables the rollups read; their insert sequences are the stamp.
     private static let cachedTables = ["grant", "link", "paper"]
