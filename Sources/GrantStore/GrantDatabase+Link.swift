@@ -93,6 +93,8 @@ extension GrantDatabase {
             }
             func write(_ batch: [TextRow], _ found: [[Mention]]) throws {
                 precondition(found.count == batch.count, "extract returned \(found.count) lists for \(batch.count) texts")
+                // The ids `writeMentions` gives the batch's mentions, in the same order.
+                var mentionId = writer.nextMentionId
                 var start = 0
                 while start < batch.count {
                     // A batch ends between papers, so this is all of a new paper's texts.
@@ -102,8 +104,8 @@ extension GrantDatabase {
                     var evidence: [MentionEvidence] = []
                     for i in start..<end {
                         for m in found[i] {
-                            evidence.append(MentionEvidence(id: writer.add(m, paperId: paperId, textId: batch[i].id),
-                                                            mention: m, kind: batch[i].kind))
+                            evidence.append(MentionEvidence(id: mentionId, mention: m, kind: batch[i].kind))
+                            mentionId += 1
                         }
                     }
                     if !deferred.contains(paperId) {
@@ -112,6 +114,7 @@ extension GrantDatabase {
                     }
                     start = end
                 }
+                try writer.writeMentions(batch, found)
                 try writer.flush()
                 summary.mentionsFound += found.reduce(0) { $0 + $1.count }
                 summary.fundingTextsRead += batch.count
@@ -276,16 +279,10 @@ private struct LinkWriter {
     let db: Database
     let decide: (_ mentions: [MentionEvidence], _ people: () throws -> PaperPeople) throws -> [LinkDecision]
     private(set) var linksWritten = 0
-    private var nextMentionId: Int64
-    private var mentions = BufferedInsert<(id: Int64, paperId: Int64, textId: Int64, mention: Mention)>(
-        table: "mention",
-        columns: ["id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position",
-                  "valid", "note"]
-    ) { row, b in
-        let m = row.mention
-        b.bind(row.id); b.bind(row.paperId); b.bind(row.textId); b.bind(m.funder.rawValue); b.bind(m.number); b.bind(m.raw)
-        b.bind(m.start); b.bind(m.end); b.bind(m.funderText); b.bind(m.position); b.bind(m.valid); b.bind(m.note)
-    }
+    private(set) var nextMentionId: Int64
+    private let mentions = BulkInsert(table: "mention", columns: [
+        "id", "paperId", "fundingTextId", "funder", "number", "raw", "start", "end", "funderText", "position", "valid", "note",
+    ])
     private var newLinks = BufferedInsert<(paperId: Int64, decision: LinkDecision)>(table: "link", columns: [
         "paperId", "grantId", "mentionId", "confidence", "confidenceRank", "evidence", "viaSubProject",
     ]) { row, b in
@@ -320,12 +317,26 @@ private struct LinkWriter {
         clearFunders = try db.makeStatement(sql: "DELETE FROM paperFunder WHERE paperId = ?")
     }
 
-    /// Buffers a mention; returns its id.
-    mutating func add(_ m: Mention, paperId: Int64, textId: Int64) -> Int64 {
-        let id = nextMentionId
-        nextMentionId += 1
-        mentions.append((id, paperId, textId, m))
-        return id
+    /// Writes the mentions found in a batch of texts, in order, with ids from `nextMentionId` on. They are bound
+    /// from the extractor's lists in place: buffering copies cost a retain and a release per string.
+    mutating func writeMentions(_ batch: [TextRow], _ found: [[Mention]]) throws {
+        var text: [Int32] = [], index: [Int32] = []
+        for (i, list) in found.enumerated() {
+            for j in list.indices { text.append(Int32(i)); index.append(Int32(j)) }
+        }
+        let first = nextMentionId
+        try found.withUnsafeBufferPointer { found in
+            try mentions.write(db, count: text.count) { k, b in
+                let i = Int(text[k])
+                found[i].withUnsafeBufferPointer { list in
+                    let m = list.baseAddress! + Int(index[k])
+                    b.bind(first + Int64(k)); b.bind(batch[i].paperId); b.bind(batch[i].id); b.bind(m.pointee.funder.rawValue)
+                    b.bind(m.pointee.number); b.bind(m.pointee.raw); b.bind(m.pointee.start); b.bind(m.pointee.end)
+                    b.bind(m.pointee.funderText); b.bind(m.pointee.position); b.bind(m.pointee.valid); b.bind(m.pointee.note)
+                }
+            }
+        }
+        nextMentionId += Int64(text.count)
     }
 
     /// Decides a paper that has no links or flags yet (its mentions must be buffered or written).
@@ -356,9 +367,8 @@ private struct LinkWriter {
         }
     }
 
-    /// Writes the buffered rows; mentions first, which the links cite.
+    /// Writes the buffered rows (after `writeMentions`, since links cite mentions).
     mutating func flush() throws {
-        try mentions.flush(db)
         try newLinks.flush(db)
         try newFunders.flush(db)
     }
