@@ -382,8 +382,13 @@ private struct LinkWriter {
     }
 
     private static func funders(_ evidence: [MentionEvidence]) -> (nsfc: Bool, keyRD: Bool) {
-        let cited = Set(evidence.lazy.filter(\.mention.valid).map(\.mention.funder))
-        return (cited.contains(.nsfc), cited.contains(.nkrdpc))
+        // By index: `for e in evidence` would copy each mention (a retain and a release per string).
+        var cited = (nsfc: false, keyRD: false)
+        for i in evidence.indices where evidence[i].mention.valid {
+            let funder = evidence[i].mention.funder
+            if funder == .nsfc { cited.nsfc = true } else if funder == .nkrdpc { cited.keyRD = true }
+        }
+        return cited
     }
 }
 
