@@ -91,6 +91,15 @@ extension GrantDatabase {
     // once per row (8 s for one `explain`, and an audit that never finished, at 1M papers). `QueryPlanTests`
     // holds them to it.
 
+    /// For a mention `m`: the grant of its number (`g`) and its link to the paper (`l`), and the link the mention
+    /// supports to another grant (`l2`, to `g2`: a sub-project's project, or a typo's grant).
+    private static let mentionLinks = """
+        LEFT JOIN "grant" g ON g.number = m.number
+        LEFT JOIN link l ON l.paperId = m.paperId AND l.grantId = g.id
+        LEFT JOIN link l2 ON l2.paperId = m.paperId AND l2.mentionId = m.id AND l2.grantId IS NOT g.id
+        LEFT JOIN "grant" g2 ON g2.id = l2.grantId
+        """
+
     /// A paper's mentions with the links they support; one argument, the paper id.
     static let citesSQL = """
         SELECT f.kind AS field, m.position AS pos, m.funder, m.number, m.raw,
@@ -101,10 +110,7 @@ extension GrantDatabase {
             THEN 'not in the imported grant lists' ELSE 'look-alike funder: ' || m.funderText END)
             ELSE 'malformed: ' || coalesce(m.note, '') END AS evidence
         FROM mention m JOIN fundingText f ON f.id = m.fundingTextId
-        LEFT JOIN "grant" g ON g.number = m.number
-        LEFT JOIN link l ON l.paperId = m.paperId AND l.grantId = g.id
-        LEFT JOIN link l2 ON l2.paperId = m.paperId AND l2.mentionId = m.id AND l2.grantId IS NOT g.id
-        LEFT JOIN "grant" g2 ON g2.id = l2.grantId
+        \(mentionLinks)
         WHERE m.paperId = ?
         ORDER BY CASE f.kind WHEN 'fx' THEN 0 WHEN 'scopus-text' THEN 1 WHEN 'cnki-fund' THEN 2 WHEN 'gr' THEN 3 ELSE 4 END,
           f.id, m.start
@@ -115,10 +121,8 @@ extension GrantDatabase {
         SELECT m.funder, m.number, m.raw, m.start, m."end", m.funderText, m.position, m.valid, m.note,
           coalesce(g2.number, g.number) AS grant, coalesce(l2.confidence, l.confidence) AS confidence,
           coalesce(l2.evidence, l.evidence) AS evidence
-        FROM mention m LEFT JOIN "grant" g ON g.number = m.number
-        LEFT JOIN link l ON l.paperId = m.paperId AND l.grantId = g.id
-        LEFT JOIN link l2 ON l2.paperId = m.paperId AND l2.mentionId = m.id AND l2.grantId IS NOT g.id
-        LEFT JOIN "grant" g2 ON g2.id = l2.grantId
+        FROM mention m
+        \(mentionLinks)
         WHERE m.paperId = ? AND m.fundingTextId = ? ORDER BY m.start
         """
 
