@@ -206,6 +206,7 @@ extension GrantDatabase {
             // moved to paperFunder: link_identity (paperId, grantId) serves every lookup of a paper's links.
             try db.drop(index: "link_paperId_confidence")
         }
+        m.registerMigration("v10-report-speed", migrate: widenGrantRollups)
         return m
     }
 }

@@ -202,18 +202,15 @@ extension GrantDatabase {
     {
         try read(q, cache: true) { db, cached in
             let (selected, arguments) = Self.grantOutputSQL(q, cached: cached)
-            let t = try Row.fetchOne(db, sql: """
-                SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
-                  coalesce(sum(ni), 0) FROM (\(selected))
-                """, arguments: arguments)
-            let totals = GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
-                                           papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
-            var sql = selected, rowArguments = arguments
-            if let order = q.grantOrder { sql += " ORDER BY \(Self.orderSQL(order))" }
-            if let limit = q.grantLimit {
-                sql += " LIMIT ?"
-                rowArguments += [limit]
-            }
+            let totals = try Self.grantOutputTotals(db, q, cached: cached) ?? {
+                let t = try Row.fetchOne(db, sql: """
+                    SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
+                      coalesce(sum(ni), 0) FROM (\(selected))
+                    """, arguments: arguments)
+                return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
+                                         papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
+            }()
+            let (sql, rowArguments) = Self.grantOutputRowsSQL(q, cached: cached)
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
             let rows = try Row.fetchCursor(db, sql: sql, arguments: rowArguments)
             return try body(totals) {
@@ -225,35 +222,75 @@ extension GrantDatabase {
         }
     }
 
+    /// The totals of a per-grant report from the grant-year rollup, when no filter picks grants one by one (nil
+    /// then: they are summed over the selected rows).
+    private static func grantOutputTotals(_ db: Database, _ q: ReportQuery, cached: Bool) throws -> GrantOutputTotals? {
+        guard cached, q.pi == nil, q.grantTopic == nil else { return nil }
+        var f = Filter()
+        f.add("dimension = ?", [ReportQuery.Dimension.department.rawValue])
+        f.add("year BETWEEN ? AND ?", [q.from, q.to])
+        if let v = q.funder { f.add("funder = ?", [v]) }
+        // The rollup's value for a grant with no department is '?', which `--department ?` must not select.
+        if let v = q.department { f.add("value = ? AND value <> '?'", [v.uppercased()]) }
+        let rank = q.minConfidence.rank
+        let t = try Row.fetchOne(db, sql: """
+            SELECT coalesce(sum(grants), 0), coalesce(sum(amountYuan), 0), coalesce(sum(amountsKnown), 0),
+              coalesce(sum(papers\(rank)), 0), coalesce(sum(ni\(rank)), 0) FROM reportGrantYear \(f.sql)
+            """, arguments: f.arguments)
+        return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
+                                 papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
+    }
+
     /// One row per selected grant: number, title, PI, institution, department, year, amountYuan, papers, ni, first, last.
+    ///
+    /// From the rollup, SQLite filters and sorts its narrow rows and reads a grant's row only for what it returns.
     private static func grantOutputSQL(_ q: ReportQuery, cached: Bool) -> (String, StatementArguments) {
+        let rank = q.minConfidence.rank  // 1...3, the rollup's column suffix
+        if cached {
+            var f = Filter()
+            f.add("o.year BETWEEN ? AND ?", [q.from, q.to])
+            if let v = q.funder { f.add("o.funder = ?", [v]) }
+            if let v = q.department { f.add("o.department = ?", [v.uppercased()]) }
+            if let v = q.pi { f.add("g.pi = ?", [v]) }
+            if q.grantTopic != nil { f.add("topic_grant(g.department, g.title, g.keywords, g.abstract)") }
+            return ("""
+                SELECT o.number, g.title, g.pi, g.institution, o.department, o.year, o.amountYuan AS amountYuan,
+                  o.papers\(rank) AS papers, o.ni\(rank) AS ni, o.first\(rank), o.last\(rank)
+                FROM reportGrantOutput o JOIN "grant" g ON g.id = o.grantId \(f.sql)
+                """, f.arguments)
+        }
         var f = grantFilter(q)
         f.add("g.year BETWEEN ? AND ?", [q.from, q.to])
-        let rank = q.minConfidence.rank  // 1...3, the rollup's column suffix
-        let sql = cached ? """
-            SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan AS amountYuan,
-              coalesce(o.papers\(rank), 0) AS papers, coalesce(o.ni\(rank), 0) AS ni, o.first\(rank), o.last\(rank)
-            FROM "grant" g LEFT JOIN reportGrantOutput o ON o.grantId = g.id \(f.sql)
-            """ : """
+        return ("""
             SELECT g.number, g.title, g.pi, g.institution, g.department, g.year, g.amountYuan AS amountYuan,
               count(DISTINCT p.id) AS papers, count(DISTINCT CASE WHEN p.isNatureIndex THEN p.id END) AS ni,
               min(p.year), max(p.year)
             FROM "grant" g LEFT JOIN link l ON l.grantId = g.id AND l.confidenceRank >= \(rank)
             LEFT JOIN paper p ON p.id = l.paperId
             \(f.sql) GROUP BY g.id
-            """
-        return (sql, f.arguments)
+            """, f.arguments)
     }
 
-    /// `GrantOutputOrder` in SQL. SQLite puts NULL first in ascending order and last in descending order, as the
-    /// report builder's sort does (unknown years first, unknown amounts last).
-    private static func orderSQL(_ order: GrantOutputOrder) -> String {
+    /// The selected rows in `q.grantOrder`, at most `q.grantLimit` of them.
+    static func grantOutputRowsSQL(_ q: ReportQuery, cached: Bool) -> (String, StatementArguments) {
+        var (sql, arguments) = grantOutputSQL(q, cached: cached)
+        if let order = q.grantOrder { sql += " ORDER BY \(orderSQL(order, table: cached ? "o" : "g"))" }
+        if let limit = q.grantLimit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return (sql, arguments)
+    }
+
+    /// `GrantOutputOrder` in SQL over `table`'s number, amount and year. SQLite puts NULL first in ascending order
+    /// and last in descending order, as the report builder's sort does (unknown years first, unknown amounts last).
+    private static func orderSQL(_ order: GrantOutputOrder, table t: String) -> String {
         switch order {
-        case .number: "g.number"
-        case .papers: "papers DESC, g.number"
-        case .niPapers: "ni DESC, g.number"
-        case .amount: "g.amountYuan DESC, g.number"
-        case .year: "g.year, g.number"
+        case .number: "\(t).number"
+        case .papers: "papers DESC, \(t).number"
+        case .niPapers: "ni DESC, \(t).number"
+        case .amount: "\(t).amountYuan DESC, \(t).number"
+        case .year: "\(t).year, \(t).number"
         }
     }
 

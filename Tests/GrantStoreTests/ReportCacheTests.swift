@@ -13,12 +13,12 @@ import GrantModel
             let departments = ["A", "B", "H", nil, "YFB"], types = ["面上项目", "青年科学基金项目", nil]
             for i in 1...60 {
                 try db.execute(sql: """
-                    INSERT INTO "grant" (number, funder, department, institution, fundingType, year, amountYuan, projectNumber)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO "grant" (number, funder, department, institution, fundingType, year, amountYuan, projectNumber, pi)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [
                         "G\(1000 + i)", i % 4 == 0 ? "nkrdpc" : "nsfc", departments[i % departments.count],
                         i % 7 == 0 ? nil : "Univ \(i % 5)", types[i % types.count], i % 11 == 0 ? nil : 2015 + i % 6,
-                        i % 9 == 0 ? nil : 100_000 * Int64(i), i % 13 == 0 ? "G1001" : nil,
+                        i % 9 == 0 ? nil : 100_000 * Int64(i), i % 13 == 0 ? "G1001" : nil, "PI \(i % 5)",
                     ])
             }
             for i in 1...150 {
@@ -57,6 +57,25 @@ import GrantModel
                 }
             }
         }
+        // The per-grant report in every order, whole and cut short, with its totals, by department and PI too.
+        for funder in [nil, "nkrdpc"] {
+            for confidence in Confidence.allCases {
+                for order in GrantOutputOrder.allCases {
+                    for (department, pi) in [(nil, nil), ("h", nil), ("?", nil), (nil, "PI 3")] as [(String?, String?)] {
+                        for limit in [nil, 7] {
+                            var q = ReportQuery(from: 2016, to: 2022)
+                            (q.funder, q.minConfidence, q.grantOrder, q.grantLimit) = (funder, confidence, order, limit)
+                            (q.department, q.pi) = (department, pi)
+                            var direct = q
+                            direct.useCache = false
+                            let cached = try outputsInOrder(db, q), expected = try outputsInOrder(db, direct)
+                            #expect(cached.totals == expected.totals, "\(comment) \(q)")
+                            #expect(cached.rows == expected.rows, "\(comment) \(q)")
+                        }
+                    }
+                }
+            }
+        }
         for (from, to) in [(2014, 2022), (2018, 2019)] {
             let q = ReportQuery(from: from, to: to)
             var direct = q
@@ -64,6 +83,14 @@ import GrantModel
             #expect(try db.funderYears(q) == db.funderYears(direct), comment)
         }
         #expect(try db.pool.read(GrantDatabase.reportCacheIsFresh), "the reads above used (and refreshed) the rollups")
+    }
+
+    static func outputsInOrder(_ db: GrantDatabase, _ q: ReportQuery) throws -> (totals: GrantOutputTotals, rows: [GrantOutput]) {
+        try db.withGrantOutputs(q) { totals, next in
+            var rows: [GrantOutput] = []
+            while let g = try next() { rows.append(g) }
+            return (totals, rows)
+        }
     }
 
     static func isFresh(_ db: GrantDatabase) throws -> Bool { try db.pool.read(GrantDatabase.reportCacheIsFresh) }
