@@ -133,14 +133,14 @@ extension GrantDatabase {
 public final class ImportTransaction {
     fileprivate let db: Database
     /// Decided by the first paper file: `.some(nil)` when the store already had papers.
-    private var fresh: FreshPaperTitles??
+    private var fresh: FreshPapers??
 
     fileprivate init(db: Database) { self.db = db }
 
     /// The title map standing in for the dropped title index, if the command began on an empty paper table.
-    func freshPaperTitles() throws -> FreshPaperTitles? {
+    func freshPapers() throws -> FreshPapers? {
         if let fresh { return fresh }
-        let started = try FreshPaperTitles.startIfEmpty(db)
+        let started = try FreshPapers.startIfEmpty(db)
         fresh = .some(started)
         return started
     }

@@ -139,10 +139,15 @@ extension GrantDatabase {
         let output = try db.makeStatement(sql: """
             INSERT INTO reportGrantOutput VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for grant in r.grantFunder.indices where r.grantCounted[grant] && r.grantYear[grant] != ReportRollup.noYear {
+        // The grant columns stream from the table as the rows are written, rather than being held per grant.
+        let grants = try Row.fetchCursor(db, sql: """
+            SELECT id, number, funder, department, year, amountYuan FROM "grant" WHERE projectNumber IS NULL AND year IS NOT NULL
+            """)
+        while let g = try grants.next() {
+            let grant: Int = g[0]
             try output.run(db) { b in
-                b.bind(grant); b.bind(r.grantNumber[grant]); b.bind(r.funders[Int(r.grantFunder[grant])])
-                b.bind(r.grantDepartment[grant]); b.bind(Int(r.grantYear[grant])); b.bind(r.grantAmount[grant])
+                b.bind(grant); b.bind(g[1] as String); b.bind(g[2] as String); b.bind(g[3] as String?); b.bind(g[4] as Int)
+                b.bind(g[5] as Int64?)
                 for k in grant * 3..<grant * 3 + 3 {
                     let known = r.outLast[k] != ReportRollup.noYear
                     b.bind(Int(r.outPapers[k])); b.bind(Int(r.outNI[k]))

@@ -6,10 +6,25 @@ import GRDB
 /// It holds the stored papers the chunk's identifiers and titles found, and every paper the chunk inserted or
 /// filled since, so a record sees the ones before it in the same file.
 struct PaperIdentities {
+    /// The identifier kinds, each with its column.
+    enum Kind: UInt8, CaseIterable {
+        case doi = 1, ut, eid, pmid
+        var column: String { "\(self)" }
+    }
+
     struct Ids: Equatable {
         var doi, ut, eid, pmid: String?
         var titleKey: String
         var year: Int?
+
+        subscript(kind: Kind) -> String? {
+            switch kind {
+            case .doi: doi
+            case .ut: ut
+            case .eid: eid
+            case .pmid: pmid
+            }
+        }
 
         /// Whether the title has at least `minimum` characters: enough to identify a paper. It walks at most that
         /// many characters, where `count` walks a whole title on every look.
@@ -35,14 +50,14 @@ struct PaperIdentities {
         byTitle.removeAll(keepingCapacity: true)
     }
 
-    /// Loads the stored papers that share any identifier, or title and year, with `wanted`. With `fresh`, the title
-    /// index is gone and the papers of the same title and year are this command's, found in that map.
-    mutating func load(_ wanted: [Ids], minimumTitleLength: Int, fresh: FreshPaperTitles?, db: Database) throws {
-        for (column, keys) in [
-            ("doi", wanted.compactMap(\.doi)), ("ut", wanted.compactMap(\.ut)), ("eid", wanted.compactMap(\.eid)),
-            ("pmid", wanted.compactMap(\.pmid)),
-        ] {
-            try fetch(where: column, in: keys.map(\.databaseValue), db: db)
+    /// Loads the stored papers that share any identifier, or title and year, with `wanted`. With `fresh`, every
+    /// stored paper is this command's: its filter rules out most identifiers before a look-up, and the title index
+    /// is gone, so the papers of the same title and year are found in its map.
+    mutating func load(_ wanted: [Ids], minimumTitleLength: Int, fresh: FreshPapers?, db: Database) throws {
+        for kind in Kind.allCases {
+            var keys = wanted.compactMap { $0[kind] }
+            if let fresh { keys.removeAll { !fresh.mayHave(kind, $0) } }
+            try fetch(where: kind.column, in: keys.map(\.databaseValue), db: db)
         }
         // Titles recur (a series, a generic title), so the title index alone picks the papers of the same year
         // before any wide paper row is read.

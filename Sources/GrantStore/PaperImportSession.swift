@@ -43,7 +43,7 @@ public final class PaperImportSession {
     public private(set) var summary: PaperImportSummary
     private let findSource, insertSource, findFunding, findStored, flagNatureIndex, insertReject: Statement
     /// Set when the command began on an empty paper table: the title index is dropped and this stands in for it.
-    private let fresh: FreshPaperTitles?
+    private let fresh: FreshPapers?
 
     private var buffer: [PreparedPaper] = []
     private var identities = PaperIdentities()
@@ -66,7 +66,7 @@ public final class PaperImportSession {
     /// Records per chunk: enough to amortise the lookups, small enough to keep memory flat.
     public static let chunkSize = 512
 
-    init(db: Database, batchId: Int64, file: String, format: String, fresh: FreshPaperTitles?) throws {
+    init(db: Database, batchId: Int64, file: String, format: String, fresh: FreshPapers?) throws {
         self.db = db
         self.batchId = batchId
         self.fresh = fresh
@@ -333,7 +333,7 @@ extension GrantDatabase {
                              _ body: (PaperImportSession) throws -> Void) throws -> PaperImportSummary
     {
         guard let transaction else { return try inImportTransaction { try importPapers(info, in: $0, body) } }
-        let fresh = try transaction.freshPaperTitles()
+        let fresh = try transaction.freshPapers()
         return try importBatch(info, in: transaction, guarded: guarded) { db, batchId in
             let session = try PaperImportSession(db: db, batchId: batchId, file: info.file, format: info.format ?? "",
                                                  fresh: fresh)

@@ -41,12 +41,8 @@ struct ReportRollup {
     static let noYear = Int32.min
     private let dimensions = GrantDatabase.cachedDimensions
 
-    /// Grants by id: funder code (-1 = no such grant), approval year, whether it is counted (not a sub-project),
-    /// number, department as stored, and amount.
-    private(set) var grantFunder: [Int32] = [], grantYear: [Int32] = [], grantCounted: [Bool] = []
-    private(set) var grantNumber: [String] = [], grantDepartment: [String?] = [], grantAmount: [Int64?] = []
-    /// Value code per grant and dimension.
-    private var grantValues: [Int32] = []
+    // Grants by id: funder code (-1 = no such grant), value code per dimension, approval year, not a sub-project.
+    private var grantFunder: [Int32] = [], grantValues: [Int32] = [], grantYear: [Int32] = [], grantCounted: [Bool] = []
     // Papers by id: publication year, Nature Index flag (-1 = no such paper).
     private var paperYear: [Int32] = [], paperNI: [Int8] = []
     /// The current paper's groups and its best link confidence in each (a paper has a handful of links).
@@ -65,16 +61,13 @@ struct ReportRollup {
         grantValues = Array(repeating: 0, count: count * dimensions.count)
         grantYear = Array(repeating: Self.noYear, count: count)
         grantCounted = Array(repeating: false, count: count)
-        grantNumber = Array(repeating: "", count: count)
-        (grantDepartment, grantAmount) = (Array(repeating: nil, count: count), Array(repeating: nil, count: count))
         (outPapers, outNI) = (Array(repeating: 0, count: count * 3), Array(repeating: 0, count: count * 3))
         (outFirst, outLast) = (Array(repeating: Int32.max, count: count * 3), Array(repeating: Self.noYear, count: count * 3))
         var valueCodes: [[String: Int32]] = Array(repeating: [:], count: dimensions.count)
         var funderCodes: [String: Int32] = [:]
         let columns = dimensions.map(GrantDatabase.dimensionSQL).joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT g.id, g.funder, g.year, g.amountYuan, g.projectNumber IS NULL, g.number, g.department, \(columns)
-            FROM "grant" g
+            SELECT g.id, g.funder, g.year, g.amountYuan, g.projectNumber IS NULL, \(columns) FROM "grant" g
             """)
         while let r = try rows.next() {
             let id: Int = r[0], funderName: String = r[1]
@@ -86,15 +79,22 @@ struct ReportRollup {
             grantFunder[id] = funder
             let year: Int? = r[2]
             grantYear[id] = year.map(Int32.init) ?? Self.noYear
-            (grantAmount[id], grantCounted[id], grantNumber[id], grantDepartment[id]) = (r[3], r[4], r[5], r[6])
+            grantCounted[id] = r[4]
+            let amount: Int64? = r[3]
             for (d, dimension) in dimensions.enumerated() {
-                let name: String = r[7 + d]
+                let name: String = r[5 + d]
                 let code = valueCodes[d][name] ?? {
                     values.append((dimension, name))
                     valueCodes[d][name] = Int32(values.count - 1)
                     return Int32(values.count - 1)
                 }()
                 grantValues[id * dimensions.count + d] = code
+                if grantCounted[id], let year {
+                    grantYears.update(Group(value: code, funder: funder, year: Int32(year))) { s in
+                        s.grants += 1
+                        if let amount { (s.amountYuan, s.amountsKnown) = (s.amountYuan + amount, s.amountsKnown + 1) }
+                    }
+                }
             }
         }
     }
@@ -139,17 +139,14 @@ struct ReportRollup {
         }
     }
 
-    /// Each counted grant with a known year into its groups, with its output (known once every link is read).
+    /// Each counted grant's output into its groups, once every link is read.
     private mutating func countGrants() {
         for id in grantFunder.indices where grantCounted[id] && grantYear[id] != Self.noYear {
-            let amount = grantAmount[id]
             // Slices, so the closure reads no property of the rollup it is updating.
             let papers = outPapers[id * 3..<id * 3 + 3], ni = outNI[id * 3..<id * 3 + 3]
             for d in dimensions.indices {
                 let group = Group(value: grantValues[id * dimensions.count + d], funder: grantFunder[id], year: grantYear[id])
                 grantYears.update(group) { s in
-                    s.grants += 1
-                    if let amount { (s.amountYuan, s.amountsKnown) = (s.amountYuan + amount, s.amountsKnown + 1) }
                     for k in 0..<3 {
                         s.papers[k] += Int(papers[papers.startIndex + k])
                         s.ni[k] += Int(ni[ni.startIndex + k])

@@ -330,6 +330,29 @@ import GrantModel
         #expect(try t.count("paperSource") == n + 2)
     }
 
+    /// A first import rules identifiers out with a filter of the ones it stored: one a merge gave a paper must be
+    /// in it too, or a record two chunks later that has only that identifier becomes a second paper.
+    @Test func anIdentifierAMergeAddedFindsThePaperChunksLater() throws {
+        let t = try TempDatabase()
+        let fillers = { (from: Int) in
+            (from..<from + PaperImportSession.chunkSize).map { i in
+                Self.record(.wos, file: "a.txt", ut: "WOS:F\(i)", title: "Filler paper number \(i) on imaging", line: i)
+            }
+        }
+        var records = [Self.record(.wos, file: "a.txt", ut: "WOS:1", title: "Radiomics of lung nodules", line: 1)]
+        records += fillers(10)
+        records.append(Self.record(.scopus, file: "a.txt", eid: "2-s2.0-7", doi: "10.1/z", title: "Radiomics, lung", line: 5_000))
+        records[records.count - 1].ut = "WOS:1"
+        records += fillers(6_000)
+        records.append(Self.record(.pubmed, file: "a.txt", pmid: "31234567", doi: "10.1/Z", title: "Other words", line: 9_000))
+        records.append(Self.record(.scopus, file: "a.txt", eid: "2-s2.0-7", title: "Yet other words", line: 9_001))
+        let s = try Self.load(t, "a.txt", format: "wos", records)
+        #expect(s.inserted == 1 + 2 * PaperImportSession.chunkSize)
+        #expect(s.merged == 3)
+        #expect(try t.count("paperSource", "paperId = (SELECT id FROM paper WHERE ut = 'WOS:1')") == 4)
+        #expect(try t.row("SELECT pmid FROM paper WHERE ut = 'WOS:1'")?.text("pmid") == "31234567")
+    }
+
     /// A command that starts on an empty paper table matches titles without the title index (dropped for the load,
     /// rebuilt before commit), with the same rules: same title and year, and no identifier on both sides.
     @Test func aFirstImportMatchesTitlesWithoutTheIndexAndRebuildsIt() throws {

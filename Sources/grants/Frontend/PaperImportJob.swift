@@ -143,7 +143,7 @@ struct PaperImportJob {
             var parser = WoSTaggedParser(file: file)
             try reader.forEachLineBytes { n, line in try parser.feed(utf8: line, number: n) { try handle($0, bytes: reader.bytesRead) } }
             try parser.finish { try handle($0, bytes: reader.bytesRead) }
-        case .pubmed, .cnki where !isSpreadsheet:
+        case .cnki where !isSpreadsheet, .pubmed:
             let reader = try TextLineReader(path: file, encoding: encoding)
             var parser: any LineParser = detected == .pubmed ? PubMedParser(file: file) : CNKITextParser(file: file)
             try reader.forEachLine { n, line in try parser.feed(line: line, number: n) { try handle($0, bytes: reader.bytesRead) } }
