@@ -137,7 +137,8 @@ public final class ImportTransaction {
 
     fileprivate init(db: Database) { self.db = db }
 
-    /// The title map standing in for the dropped title index, if the command began on an empty paper table.
+    /// The title map and identifier filter standing in for look-ups in the store, if the command began on an empty
+    /// paper table.
     func freshPapers() throws -> FreshPapers? {
         if let fresh { return fresh }
         let started = try FreshPapers.startIfEmpty(db)

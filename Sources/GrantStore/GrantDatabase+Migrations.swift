@@ -207,6 +207,11 @@ extension GrantDatabase {
             try db.drop(index: "link_paperId_confidence")
         }
         m.registerMigration("v10-report-speed", migrate: widenGrantRollups)
+        m.registerMigration("v11-report-speed") { db in
+            // The default per-grant report (most papers first, links of medium confidence or better) cut short by
+            // --limit walks this index and stops, where a scan of the 500k-grant rollup took 0.25 s of its 0.3 s.
+            try db.execute(sql: "CREATE INDEX reportGrantOutput_byPapers ON reportGrantOutput(papers2 DESC, number)")
+        }
         return m
     }
 }
