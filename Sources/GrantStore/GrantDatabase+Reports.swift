@@ -201,15 +201,10 @@ extension GrantDatabase {
         throws -> T
     {
         try read(q, cache: true) { db, cached in
-            let (selected, arguments) = Self.grantOutputSQL(q, cached: cached)
-            let totals = try Self.grantOutputTotals(db, q, cached: cached) ?? {
-                let t = try Row.fetchOne(db, sql: """
-                    SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
-                      coalesce(sum(ni), 0) FROM (\(selected))
-                    """, arguments: arguments)
-                return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
-                                         papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
-            }()
+            let (totalsSQL, totalsArguments) = Self.grantOutputTotalsSQL(q, cached: cached)
+            let t = try Row.fetchOne(db, sql: totalsSQL, arguments: totalsArguments)
+            let totals = GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
+                                           papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
             let (sql, rowArguments) = Self.grantOutputRowsSQL(q, cached: cached)
             // A cursor decodes each row in place; fetchAll would copy 500k rows first.
             let rows = try Row.fetchCursor(db, sql: sql, arguments: rowArguments)
@@ -222,10 +217,16 @@ extension GrantDatabase {
         }
     }
 
-    /// The totals of a per-grant report from the grant-year rollup, when no filter picks grants one by one (nil
-    /// then: they are summed over the selected rows).
-    private static func grantOutputTotals(_ db: Database, _ q: ReportQuery, cached: Bool) throws -> GrantOutputTotals? {
-        guard cached, q.pi == nil, q.grantTopic == nil else { return nil }
+    /// The totals of a per-grant report (grants, amount, known amounts, papers, NI papers): from the grant-year
+    /// rollup when no filter picks grants one by one, else summed over the selected rows.
+    private static func grantOutputTotalsSQL(_ q: ReportQuery, cached: Bool) -> (String, StatementArguments) {
+        guard cached, q.pi == nil, q.grantTopic == nil else {
+            let (selected, arguments) = grantOutputSQL(q, cached: cached)
+            return ("""
+                SELECT count(*), coalesce(sum(amountYuan), 0), count(amountYuan), coalesce(sum(papers), 0),
+                  coalesce(sum(ni), 0) FROM (\(selected))
+                """, arguments)
+        }
         var f = Filter()
         f.add("dimension = ?", [ReportQuery.Dimension.department.rawValue])
         f.add("year BETWEEN ? AND ?", [q.from, q.to])
@@ -233,12 +234,10 @@ extension GrantDatabase {
         // The rollup's value for a grant with no department is '?', which `--department ?` must not select.
         if let v = q.department { f.add("value = ? AND value <> '?'", [v.uppercased()]) }
         let rank = q.minConfidence.rank
-        let t = try Row.fetchOne(db, sql: """
+        return ("""
             SELECT coalesce(sum(grants), 0), coalesce(sum(amountYuan), 0), coalesce(sum(amountsKnown), 0),
               coalesce(sum(papers\(rank)), 0), coalesce(sum(ni\(rank)), 0) FROM reportGrantYear \(f.sql)
-            """, arguments: f.arguments)
-        return GrantOutputTotals(grants: t?[0] ?? 0, amountYuan: t?[1] ?? 0, amountsKnown: t?[2] ?? 0,
-                                 papers: t?[3] ?? 0, niPapers: t?[4] ?? 0)
+            """, f.arguments)
     }
 
     /// One row per selected grant: number, title, PI, institution, department, year, amountYuan, papers, ni, first, last.
